@@ -1,0 +1,3 @@
+from meedenken.cli import main
+
+raise SystemExit(main())

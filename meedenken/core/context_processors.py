@@ -1,0 +1,13 @@
+"""Template context shared by every page: theme, organisation, languages."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def site(request: HttpRequest) -> dict[str, object]:
+    return {
+        "theme": settings.MEEDENKEN_THEME,
+        "organisation": settings.MEEDENKEN_ORGANISATION,
+    }

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ResponsesConfig(AppConfig):
+    name = "meedenken.responses"
+    default_auto_field = "django.db.models.BigAutoField"
