@@ -1,6 +1,32 @@
+"""URLs: public pages in Dutch at the root and in English under /en/; staff under /beheer/."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+from django.views.static import serve
+
+from meedenken.core import views as core_views
+
+admin.site.site_header = "Meedenken: beheer"
+admin.site.site_title = "Meedenken"
+admin.site.index_title = "Consultaties beheren"
 
 urlpatterns = [
+    path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
     path("beheer/", admin.site.urls),
+    path(
+        f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
 ]
+urlpatterns += i18n_patterns(
+    path("", include("meedenken.core.urls")),
+    path("", include("meedenken.consultations.urls")),
+    path("", include("meedenken.responses.urls")),
+    prefix_default_language=False,
+)
+
+handler404 = "meedenken.core.views.page_not_found"
+handler500 = "meedenken.core.views.server_error"

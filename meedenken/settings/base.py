@@ -43,11 +43,15 @@ INSTALLED_APPS = [
     "meedenken.accounts",
     "meedenken.consultations",
     "meedenken.responses",
+    "meedenken.demo",
+    "django_countries",
 ]
 
 MIDDLEWARE = [
+    "meedenken.core.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "meedenken.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,7 +103,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -131,6 +138,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "meedenken.core.views.csrf_failure"
 
 # Largest request body accepted (bytes): public forms are small, staff upload documents.
 MEEDENKEN_MAX_BODY_BYTES = int(os.environ.get("MEEDENKEN_MAX_BODY_BYTES", 1_000_000))
@@ -140,7 +148,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
 
 # Visual theme: "rijkshuisstijl" (central government) or "neutral" (NL Design System example).
 MEEDENKEN_THEME = os.environ.get("MEEDENKEN_THEME", "rijkshuisstijl")
-MEEDENKEN_ORGANISATION = os.environ.get("MEEDENKEN_ORGANISATION", "Ministerie van Buitenlandse Zaken")
+MEEDENKEN_ORGANISATION = os.environ.get(
+    "MEEDENKEN_ORGANISATION", "Ministerie van Buitenlandse Zaken"
+)
 MEEDENKEN_SECURITY_CONTACT = os.environ.get(
     "MEEDENKEN_SECURITY_CONTACT", "mailto:security@meedenken.example"
 )

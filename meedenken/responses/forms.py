@@ -1,0 +1,296 @@
+"""Forms of the respond flow. Required answers are enforced only when the respondent moves on
+(`strict=True`); saving a draft checks format only. Nothing is saved when a form is invalid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from meedenken.consultations.models import Question, QuestionKind
+from meedenken.responses.models import Answer, Response
+from meedenken.responses.profile import (
+    CompanySize,
+    PublicationConsent,
+    RespondentKind,
+    Sector,
+    StakeholderType,
+    covenant_choices,
+)
+from meedenken.responses.services import AnswerValue, ProfileData
+
+REQUIRED_MESSAGE = _("Dit veld is verplicht.")
+SCALE_POINTS = (1, 2, 3, 4, 5)
+
+
+class ProfileForm(forms.Form):
+    respondent_kind = forms.ChoiceField(
+        label=_("Hoe reageert u?"), choices=RespondentKind.choices, widget=forms.RadioSelect
+    )
+    organisation_name = forms.CharField(
+        label=_("Naam van de organisatie"), max_length=200, required=False
+    )
+    stakeholder_type = forms.ChoiceField(
+        label=_("Wat voor soort belanghebbende bent u?"),
+        choices=StakeholderType.choices,
+        widget=forms.RadioSelect,
+    )
+    company_size = forms.ChoiceField(
+        label=_("Hoe groot is het bedrijf?"),
+        choices=CompanySize.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=[("", _("Kies een sector")), *Sector.choices], required=False
+    )
+    country = forms.ChoiceField(label=_("Land van vestiging"), required=False)
+    covenants = forms.MultipleChoiceField(
+        label=_("Aan welke IMVO-convenanten neemt of nam u deel?"),
+        help_text=_("Laat leeg als u niet aan een convenant deelneemt."),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    publication_consent = forms.ChoiceField(
+        label=_("Mogen wij uw reactie publiceren?"),
+        help_text=_(
+            "Wij publiceren reacties om te laten zien wat er met de inbreng is gedaan. "
+            "Persoonsgegevens in uw tekst maken wij altijd onleesbaar."
+        ),
+        choices=PublicationConsent.choices,
+        widget=forms.RadioSelect,
+    )
+    contact_consent = forms.BooleanField(
+        label=_("U mag contact met mij opnemen over mijn reactie"), required=False
+    )
+    contact_email = forms.EmailField(label=_("E-mailadres voor contact"), required=False)
+
+    def __init__(self, *args: Any, strict: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.strict = strict
+        self.fields["country"].choices = [("", _("Kies een land")), *list(countries)]
+        self.fields["covenants"].choices = covenant_choices()
+        for name in ("respondent_kind", "stakeholder_type", "publication_consent"):
+            self.fields[name].required = False
+            self.fields[name].show_required = True  # marked in the label, checked in clean()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.strict:
+            return data
+        for name in ("respondent_kind", "stakeholder_type", "publication_consent"):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, REQUIRED_MESSAGE)
+        if (
+            data.get("respondent_kind") == RespondentKind.ORGANISATION
+            and not data.get("organisation_name", "").strip()
+        ):
+            self.add_error("organisation_name", _("Vul de naam van de organisatie in."))
+        if data.get("stakeholder_type") == StakeholderType.COMPANY and not data.get("company_size"):
+            self.add_error("company_size", _("Kies de omvang van het bedrijf."))
+        if data.get("contact_consent") and not data.get("contact_email"):
+            self.add_error(
+                "contact_email", _("Vul een e-mailadres in, zodat wij contact kunnen opnemen.")
+            )
+        return data
+
+    @classmethod
+    def initial_from(cls, response: Response) -> dict[str, Any]:
+        return {
+            "respondent_kind": response.respondent_kind,
+            "organisation_name": response.organisation_name,
+            "stakeholder_type": response.stakeholder_type,
+            "company_size": response.company_size,
+            "sector": response.sector,
+            "country": str(response.country or ""),
+            "covenants": response.covenants,
+            "publication_consent": response.publication_consent,
+            "contact_consent": response.contact_consent,
+            "contact_email": response.contact_email,
+        }
+
+    def to_profile(self) -> ProfileData:
+        data = self.cleaned_data
+        return ProfileData(
+            respondent_kind=data.get("respondent_kind", ""),
+            stakeholder_type=data.get("stakeholder_type", ""),
+            organisation_name=data.get("organisation_name", "").strip(),
+            company_size=data.get("company_size", ""),
+            sector=data.get("sector", ""),
+            country=data.get("country", ""),
+            covenants=list(data.get("covenants", [])),
+            publication_consent=data.get("publication_consent", ""),
+            contact_consent=bool(data.get("contact_consent")),
+            contact_email=data.get("contact_email", ""),
+        )
+
+
+def ranking_field_name(question: Question, value: str) -> str:
+    return f"{question.field_name}__{value}"
+
+
+@dataclass(frozen=True)
+class QuestionBlock:
+    """What the template needs to render one question: the question and its bound fields."""
+
+    question: Question
+    fields: list[forms.BoundField]
+    errors: list[str]
+    anchor: str
+
+
+class SectionForm(forms.Form):
+    """One field per question (ranking: one rank select per option)."""
+
+    def __init__(
+        self, *args: Any, questions: list[Question], strict: bool = True, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        self.strict = strict
+        for question in questions:
+            for name, field in self._fields_for(question):
+                self.fields[name] = field
+
+    def _fields_for(self, question: Question) -> list[tuple[str, forms.Field]]:
+        label = question.t("text")
+        help_text = question.t("help")
+        choices = [(c.value, c.t("label")) for c in question.choices.all()]
+        name = question.field_name
+        if question.kind == QuestionKind.OPEN_TEXT:
+            field: forms.Field = forms.CharField(
+                label=label,
+                help_text=help_text,
+                max_length=question.max_length,
+                required=False,
+                strip=True,
+                widget=forms.Textarea(attrs={"rows": 6}),
+            )
+            field.show_required = question.required
+            return [(name, field)]
+        if question.kind == QuestionKind.SINGLE_CHOICE:
+            field = forms.ChoiceField(
+                label=label, help_text=help_text, choices=choices, widget=forms.RadioSelect
+            )
+        elif question.kind == QuestionKind.MULTIPLE_CHOICE:
+            field = forms.MultipleChoiceField(
+                label=label,
+                help_text=help_text,
+                choices=choices,
+                widget=forms.CheckboxSelectMultiple,
+            )
+        elif question.kind == QuestionKind.SCALE:
+            low, high = question.t("scale_low"), question.t("scale_high")
+            scale_choices = [(str(point), str(point)) for point in SCALE_POINTS]
+            if low:
+                scale_choices[0] = ("1", f"1: {low}")
+            if high:
+                scale_choices[-1] = ("5", f"5: {high}")
+            field = forms.TypedChoiceField(
+                label=label,
+                help_text=help_text,
+                choices=scale_choices,
+                coerce=int,
+                empty_value=None,
+                widget=forms.RadioSelect,
+            )
+        else:  # ranking: every option gets a rank select
+            rank_choices = [("", "-")] + [(str(i), str(i)) for i in range(1, len(choices) + 1)]
+            return [
+                (
+                    ranking_field_name(question, value),
+                    forms.TypedChoiceField(
+                        label=option_label,
+                        choices=rank_choices,
+                        coerce=int,
+                        empty_value=None,
+                        required=False,
+                    ),
+                )
+                for value, option_label in choices
+            ]
+        field.required = False
+        field.show_required = question.required
+        return [(name, field)]
+
+    @staticmethod
+    def initial_from(questions: list[Question], answers: dict[int, Answer]) -> dict[str, Any]:
+        initial: dict[str, Any] = {}
+        for question in questions:
+            answer = answers.get(question.pk)
+            if answer is None:
+                continue
+            name = question.field_name
+            if question.kind == QuestionKind.OPEN_TEXT:
+                initial[name] = answer.text
+            elif question.kind == QuestionKind.SINGLE_CHOICE:
+                initial[name] = answer.values[0] if answer.values else ""
+            elif question.kind == QuestionKind.MULTIPLE_CHOICE:
+                initial[name] = answer.values
+            elif question.kind == QuestionKind.SCALE:
+                initial[name] = str(answer.scale) if answer.scale else ""
+            else:
+                for rank, value in enumerate(answer.values, start=1):
+                    initial[ranking_field_name(question, value)] = str(rank)
+        return initial
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        self.answer_values: dict[Question, AnswerValue] = {}
+        for question in self.questions:
+            value = self._answer_value(question, data)
+            if value is None:
+                continue
+            is_empty = not value.text and not value.values and value.scale is None
+            if self.strict and question.required and is_empty:
+                self._add_question_error(question, REQUIRED_MESSAGE)
+                continue
+            self.answer_values[question] = value
+        return data
+
+    def _answer_value(self, question: Question, data: dict[str, Any]) -> AnswerValue | None:
+        name = question.field_name
+        if question.kind == QuestionKind.RANKING:
+            ranks: dict[str, int] = {}
+            for choice in question.choices.all():
+                field_name = ranking_field_name(question, choice.value)
+                if field_name in self.errors:
+                    return None
+                if data.get(field_name) is not None:
+                    ranks[choice.value] = data[field_name]
+            if len(set(ranks.values())) != len(ranks):
+                self._add_question_error(question, _("Geef elke optie een andere plaats."))
+                return None
+            return AnswerValue(values=sorted(ranks, key=ranks.__getitem__))
+        if name in self.errors:
+            return None
+        raw = data.get(name)
+        if question.kind == QuestionKind.OPEN_TEXT:
+            return AnswerValue(text=raw or "")
+        if question.kind == QuestionKind.SINGLE_CHOICE:
+            return AnswerValue(values=[raw] if raw else [])
+        if question.kind == QuestionKind.MULTIPLE_CHOICE:
+            return AnswerValue(values=list(raw or []))
+        return AnswerValue(scale=raw)
+
+    def _add_question_error(self, question: Question, message: Any) -> None:
+        if question.kind == QuestionKind.RANKING:
+            self.add_error(None, message)
+            self.ranking_errors = {**getattr(self, "ranking_errors", {}), question.pk: message}
+        else:
+            self.add_error(question.field_name, message)
+
+    def blocks(self) -> list[QuestionBlock]:
+        blocks = []
+        ranking_errors = getattr(self, "ranking_errors", {})
+        for question in self.questions:
+            names = [name for name in self.fields if name.split("__")[0] == question.field_name]
+            bound = [self[name] for name in names]
+            errors = [str(e) for field in bound for e in field.errors]
+            if question.pk in ranking_errors:
+                errors.append(str(ranking_errors[question.pk]))
+            blocks.append(QuestionBlock(question, bound, errors, f"vraag-{question.pk}"))
+        return blocks

@@ -1,0 +1,69 @@
+"""The respondent profile's vocabularies: who responds, from which stakeholder group and sector."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RespondentKind(models.TextChoices):
+    ORGANISATION = "organisation", _("namens een organisatie")
+    INDIVIDUAL = "individual", _("als persoon")
+
+
+class StakeholderType(models.TextChoices):
+    COMPANY = "company", _("bedrijf")
+    SECTOR_ASSOCIATION = "sector_association", _("sector- of branchevereniging")
+    NGO = "ngo", _("maatschappelijke organisatie (ngo)")
+    TRADE_UNION = "trade_union", _("vakbond")
+    KNOWLEDGE_INSTITUTE = "knowledge_institute", _("kennisinstelling")
+    GOVERNMENT_BODY = "government_body", _("overheidsorganisatie")
+    COVENANT_PARTY = "covenant_party", _("convenantpartij")
+    INDIVIDUAL = "individual", _("individu")
+    OTHER = "other", _("anders")
+
+
+class CompanySize(models.TextChoices):
+    MICRO = "micro", _("micro (minder dan 10 medewerkers)")
+    SMALL = "small", _("klein (10 tot 50 medewerkers)")
+    MEDIUM = "medium", _("middelgroot (50 tot 250 medewerkers)")
+    LARGE = "large", _("groot (250 medewerkers of meer)")
+
+
+class Sector(models.TextChoices):
+    AGRI_FOOD = "agri_food", _("landbouw en voedingsmiddelen")
+    TEXTILE = "textile", _("kleding en textiel")
+    METALS_MINING = "metals_mining", _("metaal en mijnbouw")
+    ENERGY = "energy", _("energie")
+    FINANCIAL = "financial", _("financiële sector (banken, verzekeraars, pensioenfondsen)")
+    FLORICULTURE = "floriculture", _("sierteelt")
+    TIMBER = "timber", _("hout en bosbouw")
+    NATURAL_STONE = "natural_stone", _("natuursteen")
+    ELECTRONICS = "electronics", _("elektronica")
+    CONSTRUCTION = "construction", _("bouw")
+    CHEMICALS = "chemicals", _("chemie")
+    LOGISTICS = "logistics", _("transport en logistiek")
+    RETAIL = "retail", _("handel en retail")
+    ICT = "ict", _("ICT")
+    PUBLIC = "public", _("publieke sector")
+    OTHER = "other", _("anders")
+
+
+class PublicationConsent(models.TextChoices):
+    WITH_NAME = "with_name", _("Publiceer mijn reactie met naam")
+    ANONYMOUS = "anonymous", _("Publiceer mijn reactie anoniem")
+    NONE = "none", _("Publiceer mijn reactie niet")
+
+
+COVENANTS_CSV = Path(__file__).resolve().parent.parent / "core" / "data" / "covenants.csv"
+
+
+@cache
+def covenant_choices() -> list[tuple[str, str]]:
+    """The Dutch IMVO sector covenants (shared/data/imvo/covenants.csv), by sector."""
+    with COVENANTS_CSV.open(newline="", encoding="utf-8") as handle:
+        return [(row["id"], row["sector"]) for row in csv.DictReader(handle)]

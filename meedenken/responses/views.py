@@ -1,0 +1,312 @@
+"""The respond flow: start, profile, one page per section, review and submit, receipt, withdraw.
+
+Views are thin: forms validate, services write, selectors read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from meedenken.consultations.models import Consultation, Section
+from meedenken.consultations.selectors import get_public_consultation
+from meedenken.core.views import error_page
+from meedenken.responses.access import with_response
+from meedenken.responses.forms import ProfileForm, SectionForm
+from meedenken.responses.models import Response
+from meedenken.responses.selectors import get_answers_by_question, get_sections_with_questions
+from meedenken.responses.services import (
+    ResponseError,
+    check_consultation_open,
+    check_response_complete,
+    do_save_answers,
+    do_save_profile,
+    do_start_response,
+    do_submit_response,
+    do_withdraw_response,
+)
+
+SESSION_KEY = "response_secrets"
+
+
+def step_url(name: str, consultation: Consultation, secret: str, *args: Any) -> str:
+    return reverse(f"responses:{name}", args=[consultation.slug, secret, *args])
+
+
+def steps(consultation: Consultation, sections: list[Section], secret: str) -> list[dict[str, Any]]:
+    """The stepper: profile, each section, review."""
+    items = [
+        {"key": "profile", "title": _("Over u"), "url": step_url("profile", consultation, secret)}
+    ]
+    for number, section in enumerate(sections, start=1):
+        items.append(
+            {
+                "key": f"section-{number}",
+                "title": section.t("title"),
+                "url": step_url("section", consultation, secret, number),
+            }
+        )
+    items.append(
+        {
+            "key": "review",
+            "title": _("Controleren en versturen"),
+            "url": step_url("review", consultation, secret),
+        }
+    )
+    return items
+
+
+def flow_context(
+    request: HttpRequest, consultation: Consultation, response: Response, secret: str, current: str
+) -> dict[str, Any]:
+    sections = get_sections_with_questions(consultation)
+    all_steps = steps(consultation, sections, secret)
+    index = next(i for i, step in enumerate(all_steps) if step["key"] == current)
+    return {
+        "consultation": consultation,
+        "response": response,
+        "secret": secret,
+        "sections": sections,
+        "steps": all_steps,
+        "current_step": all_steps[index],
+        "step_number": index + 1,
+        "previous_step": all_steps[index - 1] if index > 0 else None,
+        "next_step": all_steps[index + 1] if index + 1 < len(all_steps) else None,
+        "secret_url": request.build_absolute_uri(step_url("resume", consultation, secret)),
+    }
+
+
+def error_summary(form: ProfileForm | SectionForm) -> list[tuple[str, str]]:
+    """(anchor, message) pairs for the list of errors at the top of the page."""
+    if isinstance(form, SectionForm):
+        return [
+            (f"#{block.anchor}", f"{block.question.t('text')}: {error}")
+            for block in form.blocks()
+            for error in block.errors
+        ]
+    return [
+        (
+            f"#id_{name}" if name in form.fields else "#main",
+            f"{form.fields[name].label}: {error}" if name in form.fields else str(error),
+        )
+        for name, errors in form.errors.items()
+        for error in errors
+    ]
+
+
+@require_POST
+def start(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = get_public_consultation(slug)
+    if consultation is None:
+        raise Http404
+    try:
+        started = do_start_response(
+            consultation, language=get_language() or "nl", nonce=request.POST.get("nonce", "")[:64]
+        )
+    except ResponseError as error:
+        return error_page(request, _("Reageren is niet mogelijk"), error.message, 409)
+    known: dict[str, str] = request.session.get(SESSION_KEY, {})
+    if started.secret is None:
+        # The same start form was posted again (reload, double click): continue the first draft.
+        secret = known.get(str(started.response.pk))
+        if secret is None:
+            return error_page(
+                request,
+                _("U bent al begonnen"),
+                _(
+                    "Met dit formulier is al een reactie gestart. Gebruik de persoonlijke link die u toen kreeg."
+                ),
+                409,
+            )
+    else:
+        secret = started.secret
+        request.session[SESSION_KEY] = {**known, str(started.response.pk): secret}
+    return redirect(step_url("profile", consultation, secret))
+
+
+@with_response
+def resume(
+    request: HttpRequest, consultation: Consultation, response: Response, secret: str
+) -> HttpResponse:
+    if response.is_submitted or response.is_withdrawn or not consultation.is_open:
+        return redirect(step_url("receipt", consultation, secret))
+    return redirect(step_url("profile", consultation, secret))
+
+
+def closed_or_withdrawn(
+    request: HttpRequest, consultation: Consultation, response: Response, secret: str
+) -> HttpResponse | None:
+    """On GET of an edit page: explain why editing is no longer possible."""
+    try:
+        check_consultation_open(consultation)
+    except ResponseError as error:
+        if response.is_submitted:
+            messages.info(request, error.message)
+            return redirect(step_url("receipt", consultation, secret))
+        return error_page(request, _("Wijzigen is niet meer mogelijk"), error.message, 410)
+    if response.is_withdrawn:
+        return redirect(step_url("receipt", consultation, secret))
+    return None
+
+
+def after_save(
+    request: HttpRequest, action: str, here: str, context: dict[str, Any]
+) -> HttpResponse:
+    if action == "save":
+        messages.success(
+            request,
+            _("Uw antwoorden zijn opgeslagen. Met uw persoonlijke link kunt u later verder gaan."),
+        )
+        return redirect(here)
+    return redirect(context["next_step"]["url"] if context["next_step"] else here)
+
+
+@require_http_methods(["GET", "POST"])
+@with_response
+def profile(
+    request: HttpRequest, consultation: Consultation, response: Response, secret: str
+) -> HttpResponse:
+    context = flow_context(request, consultation, response, secret, "profile")
+    if request.method == "GET":
+        blocked = closed_or_withdrawn(request, consultation, response, secret)
+        if blocked:
+            return blocked
+        form = ProfileForm(initial=ProfileForm.initial_from(response))
+    else:
+        action = request.POST.get("action", "next")
+        form = ProfileForm(request.POST, strict=action != "save" or response.is_submitted)
+        if form.is_valid():
+            try:
+                do_save_profile(response, form.to_profile())
+            except ResponseError as error:
+                form.add_error(None, error.message)
+            else:
+                return after_save(request, action, context["current_step"]["url"], context)
+    context.update(form=form, errors=error_summary(form) if form.errors else [])
+    return render(request, "responses/profile.html", context, status=422 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@with_response
+def section(
+    request: HttpRequest, consultation: Consultation, response: Response, secret: str, number: int
+) -> HttpResponse:
+    sections = get_sections_with_questions(consultation)
+    if not 1 <= number <= len(sections):
+        raise Http404
+    current = sections[number - 1]
+    questions = list(current.questions.all())
+    for question in questions:
+        question.section = current
+    context = flow_context(request, consultation, response, secret, f"section-{number}")
+    if request.method == "GET":
+        blocked = closed_or_withdrawn(request, consultation, response, secret)
+        if blocked:
+            return blocked
+        form = SectionForm(
+            questions=questions,
+            initial=SectionForm.initial_from(questions, get_answers_by_question(response)),
+        )
+    else:
+        action = request.POST.get("action", "next")
+        form = SectionForm(
+            request.POST, questions=questions, strict=action != "save" or response.is_submitted
+        )
+        if form.is_valid():
+            try:
+                do_save_answers(response, form.answer_values)
+            except ResponseError as error:
+                form.add_error(None, error.message)
+            else:
+                return after_save(request, action, context["current_step"]["url"], context)
+    context.update(
+        section=current,
+        form=form,
+        blocks=form.blocks(),
+        errors=error_summary(form)
+        + [
+            ("#main", e)
+            for e in form.non_field_errors()
+            if not getattr(form, "ranking_errors", None)
+        ],
+    )
+    return render(request, "responses/section.html", context, status=422 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@with_response
+def review(
+    request: HttpRequest, consultation: Consultation, response: Response, secret: str
+) -> HttpResponse:
+    context = flow_context(request, consultation, response, secret, "review")
+    problems = check_response_complete(response)
+    step_urls = {step["key"]: step["url"] for step in context["steps"]}
+    errors = [
+        (
+            f"{step_urls.get(p.step, '')}#{'vraag-' + p.field[1:] if p.field.startswith('q') else 'id_' + p.field}",
+            p.message,
+        )
+        for p in problems
+    ]
+    if request.method == "POST":
+        try:
+            do_submit_response(response)
+        except ResponseError as error:
+            errors = [("#main", error.message), *errors]
+        else:
+            return redirect(step_url("receipt", consultation, secret))
+    else:
+        blocked = closed_or_withdrawn(request, consultation, response, secret)
+        if blocked:
+            return blocked
+    context.update(
+        errors=errors if request.method == "POST" else [],
+        problems=errors,
+        answers=get_answers_by_question(response),
+    )
+    return render(
+        request, "responses/review.html", context, status=422 if request.method == "POST" else 200
+    )
+
+
+@require_http_methods(["GET"])
+@with_response
+def receipt(
+    request: HttpRequest, consultation: Consultation, response: Response, secret: str
+) -> HttpResponse:
+    context = flow_context(request, consultation, response, secret, "review")
+    context.update(
+        answers=get_answers_by_question(response),
+        can_edit=consultation.is_open and not response.is_withdrawn,
+    )
+    return render(request, "responses/receipt.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@with_response
+def withdraw(
+    request: HttpRequest, consultation: Consultation, response: Response, secret: str
+) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            do_withdraw_response(response)
+        except ResponseError as error:
+            return error_page(request, _("Intrekken is niet mogelijk"), error.message, 409)
+        messages.success(
+            request, _("Uw reactie is ingetrokken. Uw antwoorden en gegevens zijn verwijderd.")
+        )
+        return redirect(step_url("receipt", consultation, secret))
+    blocked = closed_or_withdrawn(request, consultation, response, secret)
+    if blocked:
+        return blocked
+    return render(
+        request,
+        "responses/withdraw.html",
+        {"consultation": consultation, "response": response, "secret": secret},
+    )
