@@ -1,0 +1,51 @@
+"""Admin base class: every staff change through the admin is written to the audit log.
+
+Django's admin already checks the model permissions of the staff member's role; this adds the
+audit entry in the same place, so no admin can forget it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db import models
+from django.forms import BaseInlineFormSet, ModelForm
+from django.http import HttpRequest
+
+from meedenken.audit.services import do_record_audit
+
+
+class AuditedModelAdmin(admin.ModelAdmin):
+    def save_model(
+        self, request: HttpRequest, obj: models.Model, form: ModelForm, change: bool
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        action = "changed" if change else "added"
+        do_record_audit(
+            request.user,
+            f"{obj._meta.model_name}.{action}",
+            obj,
+            {"fields": sorted(form.changed_data)},
+        )
+
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
+        do_record_audit(request.user, f"{obj._meta.model_name}.deleted", obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> None:
+        for obj in queryset:
+            do_record_audit(request.user, f"{obj._meta.model_name}.deleted", obj)
+        super().delete_queryset(request, queryset)
+
+    def save_formset(
+        self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool
+    ) -> None:
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects:
+            do_record_audit(request.user, f"{obj._meta.model_name}.added", obj)
+        for obj, fields in formset.changed_objects:
+            do_record_audit(
+                request.user, f"{obj._meta.model_name}.changed", obj, {"fields": sorted(fields)}
+            )
+        for obj in formset.deleted_objects:
+            do_record_audit(request.user, f"{obj._meta.model_name}.deleted", obj)
