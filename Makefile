@@ -21,8 +21,11 @@ $(STAMP): pyproject.toml requirements.lock frontend/package.json frontend/packag
 
 install: $(STAMP) messages
 
+# Compiled catalogues (.mo) are build output, made from the committed .po files.
 messages: $(STAMP)
-	cd meedenken && ../$(BIN)/meedenken compilemessages --ignore=.venv -v 0
+	@if ls meedenken/locale/*/LC_MESSAGES/django.po >/dev/null 2>&1; then \
+		$(BIN)/meedenken compilemessages --ignore=.venv --ignore=frontend --ignore=var -v 0; \
+	fi
 
 migrate: install
 	$(BIN)/meedenken migrate --noinput -v 0
