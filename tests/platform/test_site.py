@@ -155,3 +155,14 @@ def test_analyst_cannot_edit_consultations(client: Client, consultation: Consult
     assert Consultation.objects.get().title_nl != "Gekaapt"
     assert not AuditEntry.objects.filter(action="consultation.changed").exists()
     assert User.objects.get(username="analist").is_staff
+
+
+def test_theme_switches_to_neutral(
+    client: Client, consultation: Consultation, settings: object
+) -> None:
+    assert "vendor/rhc/tokens.css" in client.get("/").content.decode()
+    settings.MEEDENKEN_THEME = "neutral"
+    html = client.get("/").content.decode()
+    assert "vendor/voorbeeld/tokens.css" in html
+    assert "voorbeeld-theme" in html
+    assert "vendor/rhc/tokens.css" not in html
