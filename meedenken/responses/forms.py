@@ -277,20 +277,17 @@ class SectionForm(forms.Form):
         return AnswerValue(scale=raw)
 
     def _add_question_error(self, question: Question, message: Any) -> None:
+        # A ranking's error sits on its first rank select; blocks() gathers it for the question.
+        name = question.field_name
         if question.kind == QuestionKind.RANKING:
-            self.add_error(None, message)
-            self.ranking_errors = {**getattr(self, "ranking_errors", {}), question.pk: message}
-        else:
-            self.add_error(question.field_name, message)
+            name = ranking_field_name(question, question.choices.all()[0].value)
+        self.add_error(name, message)
 
     def blocks(self) -> list[QuestionBlock]:
         blocks = []
-        ranking_errors = getattr(self, "ranking_errors", {})
         for question in self.questions:
             names = [name for name in self.fields if name.split("__")[0] == question.field_name]
             bound = [self[name] for name in names]
             errors = [str(e) for field in bound for e in field.errors]
-            if question.pk in ranking_errors:
-                errors.append(str(ranking_errors[question.pk]))
             blocks.append(QuestionBlock(question, bound, errors, f"vraag-{question.pk}"))
         return blocks

@@ -229,12 +229,7 @@ def section(
         section=current,
         form=form,
         blocks=form.blocks(),
-        errors=error_summary(form)
-        + [
-            ("#main", e)
-            for e in form.non_field_errors()
-            if not getattr(form, "ranking_errors", None)
-        ],
+        errors=error_summary(form) + [("#main", str(e)) for e in form.non_field_errors()],
     )
     return render(request, "responses/section.html", context, status=422 if form.errors else 200)
 
