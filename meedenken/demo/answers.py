@@ -1,0 +1,345 @@
+"""Compose one demo respondent's answers from the persona's opinions and the fragment banks."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from meedenken.demo.fragments import COVENANT_VIEW_KEYS, FRAGMENTS, Fragment
+from meedenken.demo.fragments import campaigns as camp
+from meedenken.demo.fragments.names import COUNTRY_NAMES, HOME_JURISDICTION, SECTOR_PHRASES
+from meedenken.demo.fragments.voices import CLOSERS, OPENERS
+from meedenken.demo.personas import Persona, clip
+from meedenken.responses.profile import CompanySize, StakeholderType
+
+# The open questions in the order of the form; an opener goes before the first one answered.
+OPEN_KEYS: tuple[str, ...] = (
+    "covenants_works",
+    "covenants_not_working",
+    "covenants_better",
+    "support_works",
+    "support_not_working",
+    "support_better",
+    "playing_field_works",
+    "playing_field_not_working",
+    "playing_field_better",
+    "countries_works",
+    "countries_not_working",
+    "countries_better",
+    "opportunities",
+    "obstacles_works",
+    "obstacles_not_working",
+    "obstacles_better",
+    "child_labour_works",
+    "child_labour_not_working",
+    "child_labour_better",
+    "proposals",
+    "proposals_feasibility",
+)
+REQUIRED_OPEN_KEYS = ("playing_field_better", "proposals")
+COUNTRY_AWARENESS: dict[str, float] = {
+    "european_union": 0.5,
+    "france": 0.35,
+    "united_kingdom": 0.35,
+    "germany": 0.3,
+    "united_states": 0.12,
+    "australia": 0.1,
+    "switzerland": 0.1,
+    "california": 0.08,
+    "norway": 0.08,
+    "canada": 0.05,
+}
+
+
+@dataclass(frozen=True)
+class DemoAnswer:
+    text: str = ""
+    values: tuple[str, ...] = ()
+    scale: int | None = None
+
+
+@dataclass
+class AnswerSheet:
+    """Answers being composed for one respondent (mutable while composing only)."""
+
+    persona: Persona
+    rng: random.Random
+    organisation_name: str
+    answers: dict[str, DemoAnswer] = field(default_factory=dict)
+
+    def fill(self, fragment: Fragment) -> str:
+        language = self.persona.language
+        sector = SECTOR_PHRASES[self.persona.sector or "other"]
+        staff = f"{self.persona.staff:,}".replace(",", "." if language == "nl" else ",")
+        return fragment.text(language).format(
+            sector=sector[0] if language == "nl" else sector[1],
+            staff=staff,
+            members=staff,
+            country=COUNTRY_NAMES[self.persona.focus_country][0 if language == "nl" else 1],
+            org=self.organisation_name,
+        )
+
+    def eligible(self, fragments: tuple[Fragment, ...]) -> list[Fragment]:
+        return [f for f in fragments if not f.audience or f.audience in self.persona.tags]
+
+    def scale(self, centre: float, spread: float = 0.7) -> int:
+        return round(clip(self.rng.gauss(centre, spread), 1, 5))
+
+
+def compose_answers(
+    persona: Persona, rng: random.Random, organisation_name: str
+) -> dict[str, DemoAnswer]:
+    sheet = AnswerSheet(persona, rng, organisation_name)
+    if persona.campaign == camp.NGO_CAMPAIGN:
+        add_ngo_campaign_answers(sheet)
+    elif persona.campaign == camp.ASSOCIATION_TEMPLATE:
+        add_association_template_answers(sheet)
+    else:
+        add_closed_answers(sheet)
+        add_open_answers(sheet)
+    return sheet.answers
+
+
+def stance(sheet: AnswerSheet, key: str) -> str:
+    latent = sheet.persona.covenant_view if key in COVENANT_VIEW_KEYS else sheet.persona.regulation
+    latent += sheet.rng.gauss(0, 0.15)
+    if latent > 0.2:
+        return "pro"
+    if latent < -0.2:
+        return "contra"
+    return "mixed"
+
+
+def compose_open_text(sheet: AnswerSheet, key: str) -> str:
+    bank = FRAGMENTS[key]
+    position = stance(sheet, key)
+    chosen = bank["pro"] + bank["contra"] if position == "mixed" else bank[position]
+    pool = sheet.eligible(chosen + bank["any"])
+    sizes = (1, 2, 2, 3, 3) if key == "proposals" else (1, 1, 2, 2, 2, 3)
+    size = min(len(pool), sheet.rng.choice(sizes))
+    return " ".join(sheet.fill(fragment) for fragment in sheet.rng.sample(pool, size))
+
+
+def add_open_answers(sheet: AnswerSheet) -> None:
+    persona, rng = sheet.persona, sheet.rng
+    introduced = rng.random() > 0.55
+    knows_covenants = sheet.answers["covenant_experience"].values[0] != "unknown"
+    for key in OPEN_KEYS:
+        chance = persona.engagement
+        if key.startswith("covenants_") and not knows_covenants:
+            chance *= 0.25
+        if key.startswith("child_labour_") and persona.sector == "financial":
+            chance *= 0.5
+        if key not in REQUIRED_OPEN_KEYS and rng.random() >= chance:
+            continue
+        text = compose_open_text(sheet, key)
+        if not introduced:
+            openers = sheet.eligible(OPENERS)
+            openers = [o for o in openers if o.audience] or openers
+            if openers:
+                text = f"{sheet.fill(rng.choice(openers))} {text}"
+            introduced = True
+        if key == "proposals" and rng.random() < 0.25:
+            text = f"{text} {sheet.fill(rng.choice(CLOSERS))}"
+        sheet.answers[key] = DemoAnswer(text=text)
+
+
+def add_closed_answers(sheet: AnswerSheet) -> None:
+    persona, rng = sheet.persona, sheet.rng
+    experience = covenant_experience(sheet)
+    sheet.answers["covenant_experience"] = DemoAnswer(values=(experience,))
+    if experience != "unknown" and rng.random() < 0.85:
+        sheet.answers["covenant_effect"] = DemoAnswer(
+            scale=sheet.scale(3 + 1.6 * persona.covenant_view)
+        )
+    if rng.random() < persona.engagement * (0.4 if "individual" in persona.tags else 1.0):
+        sheet.answers["support_used"] = DemoAnswer(values=support_used(sheet))
+    sheet.answers["mandatory_needed"] = DemoAnswer(scale=sheet.scale(3 + 2 * persona.regulation))
+    if rng.random() < 0.85:
+        sheet.answers["regulation_level"] = DemoAnswer(values=(regulation_level(sheet),))
+    if rng.random() < 0.2 + 0.7 * persona.engagement:
+        sheet.answers["instrument_ranking"] = DemoAnswer(values=instrument_ranking(sheet))
+    known = countries_known(sheet)
+    if known and rng.random() < 0.3 + 0.7 * persona.engagement:
+        sheet.answers["countries_known"] = DemoAnswer(values=known)
+    if rng.random() < 0.3 + 0.7 * persona.engagement:
+        sheet.answers["obstacles_experienced"] = DemoAnswer(values=obstacles(sheet))
+    if rng.random() < 0.75:
+        advantage = 3 + 0.8 * persona.regulation + (0.5 if "large" in persona.tags else 0)
+        sheet.answers["rbc_advantage"] = DemoAnswer(scale=sheet.scale(advantage, 0.9))
+    if rng.random() < 0.25 + 0.6 * persona.engagement:
+        sheet.answers["child_labour_needs"] = DemoAnswer(values=child_labour_needs(sheet))
+    if "business" in persona.tags or persona.stakeholder_type == StakeholderType.COVENANT_PARTY:
+        readiness = {
+            CompanySize.MICRO: 1.8,
+            CompanySize.SMALL: 2.3,
+            CompanySize.MEDIUM: 3.0,
+            CompanySize.LARGE: 3.6,
+        }.get(persona.company_size, 2.6)
+        if rng.random() < 0.8:
+            sheet.answers["child_labour_readiness"] = DemoAnswer(scale=sheet.scale(readiness))
+
+
+def covenant_experience(sheet: AnswerSheet) -> str:
+    persona = sheet.persona
+    if persona.covenants:
+        return "party"
+    weights = {"considered": 0.1, "aware": 0.5, "unknown": 0.4}
+    if "business" in persona.tags:
+        weights = {"considered": 0.3, "aware": 0.45, "unknown": 0.25}
+    elif persona.stakeholder_type in (StakeholderType.INDIVIDUAL, StakeholderType.OTHER):
+        weights = {"considered": 0.0, "aware": 0.45, "unknown": 0.55}
+    keys = list(weights)
+    return sheet.rng.choices(keys, weights=[weights[k] for k in keys])[0]
+
+
+def sample_weighted(rng: random.Random, weights: dict[str, float], count: int) -> tuple[str, ...]:
+    """Up to `count` distinct keys, drawn by weight, in form order."""
+    remaining = dict(weights)
+    picked: list[str] = []
+    while remaining and len(picked) < count:
+        keys = list(remaining)
+        key = rng.choices(keys, weights=[remaining[k] for k in keys])[0]
+        picked.append(key)
+        del remaining[key]
+    order = list(weights)
+    return tuple(sorted(picked, key=order.index))
+
+
+def support_used(sheet: AnswerSheet) -> tuple[str, ...]:
+    tags = sheet.persona.tags
+    weights = {
+        "mvo_risk_checker": 3.0 if "business" in tags else 1.0,
+        "ncp": 2.0 if "civil" in tags else 0.5,
+        "fvo": 2.5 if "civil" in tags else 0.7,
+        "imvo_vouchers": 1.5 if "sme" in tags else 0.2,
+        "covenant_secretariat": 3.0 if sheet.persona.covenants else 0.3,
+        "embassy": 1.0 if "abroad" in tags or "large" in tags else 0.4,
+        "sector_association": 2.0 if "business" in tags else 0.2,
+    }
+    if sheet.rng.random() < (0.45 if "individual" in tags else 0.12):
+        return ("none",)
+    return sample_weighted(sheet.rng, weights, sheet.rng.randint(1, 3))
+
+
+def regulation_level(sheet: AnswerSheet) -> str:
+    rng = sheet.rng
+    if rng.random() < 0.04:
+        return "no_opinion"
+    latent = sheet.persona.regulation + rng.gauss(0, 0.3)
+    if latent > 0.55:
+        return "national_then_eu"
+    if latent > 0.15:
+        return rng.choice(("eu", "national_if_eu_fails"))
+    if latent > -0.3:
+        return "eu"
+    return "voluntary" if rng.random() < 0.6 else "eu"
+
+
+def instrument_ranking(sheet: AnswerSheet) -> tuple[str, ...]:
+    persona, rng = sheet.persona, sheet.rng
+    scores = {
+        "due_diligence_law": 1.5 * persona.regulation,
+        "sector_agreements": persona.covenant_view,
+        "support_conditions": 0.3,
+        "information_support": -persona.regulation + (0.4 if "sme" in persona.tags else 0),
+        "public_procurement": 0.2 + (0.8 if "government_body" in persona.tags else 0),
+    }
+    noisy = {key: score + rng.gauss(0, 0.6) for key, score in scores.items()}
+    return tuple(sorted(noisy, key=lambda key: (-noisy[key], key)))
+
+
+def countries_known(sheet: AnswerSheet) -> tuple[str, ...]:
+    persona, rng = sheet.persona, sheet.rng
+    factor = {
+        StakeholderType.NGO: 1.5,
+        StakeholderType.KNOWLEDGE_INSTITUTE: 1.7,
+        StakeholderType.INDIVIDUAL: 0.5,
+    }.get(persona.stakeholder_type, 1.0)
+    if "large" in persona.tags:
+        factor = 1.5
+    home = HOME_JURISDICTION.get(persona.country, "")
+    return tuple(
+        key
+        for key, chance in COUNTRY_AWARENESS.items()
+        if key == home or rng.random() < min(0.95, chance * factor)
+    )
+
+
+def obstacles(sheet: AnswerSheet) -> tuple[str, ...]:
+    tags = sheet.persona.tags
+    business = "business" in tags
+    weights = {
+        "supply_chain_visibility": 3.0,
+        "limited_leverage": 2.5 if "sme" in tags else 1.0,
+        "costs": 2.5 if "sme" in tags else 0.8,
+        "unfair_competition": 1.0 if business else 2.5,
+        "fragmented_rules": 2.0 if business else 0.4,
+        "lack_of_expertise": 1.5 if "sme" in tags else 0.6,
+        "buyer_pressure": 0.6 if business else 2.5,
+    }
+    return sample_weighted(sheet.rng, weights, sheet.rng.randint(1, 3))
+
+
+def child_labour_needs(sheet: AnswerSheet) -> tuple[str, ...]:
+    tags = sheet.persona.tags
+    weights = {
+        "clear_definition": 2.0 if "business" in tags else 1.0,
+        "practical_guidance": 2.0 if "business" in tags else 1.0,
+        "designated_regulator": 1.0 if "business" in tags else 2.0,
+        "sme_proportionality": 2.5 if "sme" in tags else 0.4,
+        "eu_alignment": 0.5 + max(0.0, -sheet.persona.regulation) * 3,
+        "local_support": 2.5 if "civil" in tags or "abroad" in tags else 0.8,
+    }
+    return sample_weighted(sheet.rng, weights, sheet.rng.randint(1, 3))
+
+
+def vary_template(
+    sheet: AnswerSheet,
+    sentences: tuple[tuple[Fragment, bool], ...],
+    swaps: tuple[tuple[str, str], ...],
+) -> str:
+    """A campaign text with small variations: optional sentences dropped, a word swapped."""
+    rng = sheet.rng
+    kept = [sheet.fill(f) for f, optional in sentences if not (optional and rng.random() < 0.3)]
+    text = " ".join(kept)
+    for old, new in swaps:
+        if old in text and rng.random() < 0.25:
+            text = text.replace(old, new)
+    return text
+
+
+def add_ngo_campaign_answers(sheet: AnswerSheet) -> None:
+    rng = sheet.rng
+    proposal = vary_template(sheet, camp.NGO_PROPOSAL, camp.NGO_WORD_SWAPS)
+    if rng.random() < 0.5:
+        personal = sheet.fill(rng.choice(camp.NGO_PERSONAL_LINES))
+        proposal = f"{personal} {proposal}" if rng.random() < 0.6 else f"{proposal} {personal}"
+    experience = "aware" if rng.random() < 0.45 else "unknown"
+    sheet.answers["covenant_experience"] = DemoAnswer(values=(experience,))
+    if experience == "aware" and rng.random() < 0.5:
+        sheet.answers["covenants_works"] = DemoAnswer(text=sheet.fill(camp.NGO_COVENANTS))
+    sheet.answers["mandatory_needed"] = DemoAnswer(scale=5 if rng.random() < 0.85 else 4)
+    if rng.random() < 0.75:
+        sheet.answers["regulation_level"] = DemoAnswer(values=("national_then_eu",))
+    sheet.answers["playing_field_better"] = DemoAnswer(text=sheet.fill(camp.NGO_PLAYING_FIELD))
+    sheet.answers["proposals"] = DemoAnswer(text=proposal)
+
+
+def add_association_template_answers(sheet: AnswerSheet) -> None:
+    rng = sheet.rng
+    proposal = vary_template(sheet, camp.ASSOCIATION_PROPOSAL, camp.ASSOCIATION_WORD_SWAPS)
+    if rng.random() < 0.5:
+        proposal = f"{sheet.fill(camp.ASSOCIATION_OPENER)} {proposal}"
+    experience = "considered" if rng.random() < 0.5 else "aware"
+    sheet.answers["covenant_experience"] = DemoAnswer(values=(experience,))
+    sheet.answers["support_used"] = DemoAnswer(values=("sector_association",))
+    sheet.answers["mandatory_needed"] = DemoAnswer(scale=rng.choice((2, 2, 3)))
+    sheet.answers["regulation_level"] = DemoAnswer(values=("eu",))
+    if rng.random() < 0.7:
+        sheet.answers["obstacles_experienced"] = DemoAnswer(
+            values=("limited_leverage", "costs", "fragmented_rules")
+        )
+    playing_field = sheet.fill(camp.ASSOCIATION_PLAYING_FIELD)
+    sheet.answers["playing_field_better"] = DemoAnswer(text=playing_field)
+    sheet.answers["proposals"] = DemoAnswer(text=proposal)

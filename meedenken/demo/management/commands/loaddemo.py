@@ -1,0 +1,41 @@
+"""`meedenken loaddemo`: load the IMVO demo consultation, its demo responses and staff logins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from meedenken.demo.services import Tally, do_load_demo
+
+
+def describe(name: str, tally: Tally) -> str:
+    return f"{name}: {tally.created} new, {tally.updated} updated, {tally.unchanged} unchanged"
+
+
+class Command(BaseCommand):
+    help = "Load the IMVO demo consultation with generated demo responses (idempotent)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        result = do_load_demo()
+        consultation = result.consultation
+        self.stdout.write(f"Consultation /{consultation.slug}/ ({consultation.phase.label})")
+        for name, tally in (
+            ("  consultation", result.consultation_tally),
+            ("  sections", result.sections),
+            ("  questions", result.questions),
+            ("  choices", result.choices),
+            ("  documents", result.documents),
+        ):
+            self.stdout.write(describe(name, tally))
+        self.stdout.write(
+            f"  demo responses: {result.responses_created} new "
+            f"({result.answers_created} answers), {result.responses_existing} already there"
+        )
+        self.stdout.write(self.style.SUCCESS(f"Staff login at {result.login_path}"))
+        for login in result.staff:
+            state = "created" if login.created else "unchanged"
+            self.stdout.write(
+                f"  {login.username} ({login.role}, {state}): password {login.password}"
+            )
+        self.stdout.write(f"  (passwords are kept in {result.credentials_file})")

@@ -1,0 +1,233 @@
+"""Who the demo respondents are: stakeholder type, size, sector, country, language, opinions.
+
+A persona's opinions are two latent values in [-1, 1] drawn around a mean that depends on the
+stakeholder type, so that later opinion-group analysis finds structure that is correlated with,
+but not fixed by, the type.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from meedenken.demo.fragments.campaigns import ASSOCIATION_TEMPLATE, NGO_CAMPAIGN
+from meedenken.demo.fragments.names import (
+    ABROAD_COUNTRIES,
+    COUNTRY_NAMES,
+    SECTOR_COVENANTS,
+    SECTOR_SOURCING,
+)
+from meedenken.responses.profile import CompanySize, StakeholderType
+
+HOME_COUNTRY = "NL"
+
+
+@dataclass(frozen=True)
+class TypeProfile:
+    weight: float  # share of the non-campaign respondents
+    regulation: float  # mean support for mandatory measures
+    covenant_view: float  # mean satisfaction with the covenants
+    abroad_share: float
+    engagement: tuple[float, float]  # range of the chance to answer an optional question
+
+
+TYPE_PROFILES: dict[str, TypeProfile] = {
+    StakeholderType.COMPANY: TypeProfile(0.36, 0.0, 0.2, 0.12, (0.35, 0.85)),
+    StakeholderType.SECTOR_ASSOCIATION: TypeProfile(0.06, -0.45, 0.4, 0.03, (0.6, 1.0)),
+    StakeholderType.NGO: TypeProfile(0.09, 0.8, -0.3, 0.3, (0.55, 0.95)),
+    StakeholderType.TRADE_UNION: TypeProfile(0.05, 0.75, -0.05, 0.25, (0.5, 0.9)),
+    StakeholderType.KNOWLEDGE_INSTITUTE: TypeProfile(0.05, 0.4, -0.1, 0.1, (0.5, 0.95)),
+    StakeholderType.GOVERNMENT_BODY: TypeProfile(0.04, 0.25, 0.15, 0.0, (0.4, 0.85)),
+    StakeholderType.COVENANT_PARTY: TypeProfile(0.06, 0.25, 0.55, 0.05, (0.55, 0.95)),
+    StakeholderType.INDIVIDUAL: TypeProfile(0.24, 0.45, 0.0, 0.15, (0.15, 0.6)),
+    StakeholderType.OTHER: TypeProfile(0.05, 0.1, 0.1, 0.2, (0.3, 0.8)),
+}
+
+# Company size -> (share, shift of the regulation mean, staff range)
+COMPANY_SIZES: dict[str, tuple[float, float, tuple[int, int]]] = {
+    CompanySize.MICRO: (0.2, -0.35, (2, 9)),
+    CompanySize.SMALL: (0.3, -0.25, (10, 49)),
+    CompanySize.MEDIUM: (0.28, 0.0, (50, 249)),
+    CompanySize.LARGE: (0.22, 0.2, (250, 12000)),
+}
+COVENANT_MEMBER_CHANCE: dict[str, float] = {
+    CompanySize.MICRO: 0.1,
+    CompanySize.SMALL: 0.25,
+    CompanySize.MEDIUM: 0.45,
+    CompanySize.LARGE: 0.6,
+}
+CIVIL_FOCUS_SECTORS = ("textile", "agri_food", "metals_mining", "floriculture", "natural_stone")
+
+
+@dataclass(frozen=True)
+class Persona:
+    stakeholder_type: str
+    campaign: str  # "" or the campaign whose template the respondent used
+    company_size: str
+    sector: str
+    country: str  # ISO code; HOME_COUNTRY for respondents in the Netherlands
+    focus_country: str  # the producing country the respondent talks about
+    language: str
+    regulation: float
+    covenant_view: float
+    engagement: float
+    staff: int
+    covenants: tuple[str, ...]
+    tags: frozenset[str]
+
+    @property
+    def is_abroad(self) -> bool:
+        return self.country != HOME_COUNTRY
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.stakeholder_type != StakeholderType.INDIVIDUAL
+
+
+def clip(value: float, low: float = -1.0, high: float = 1.0) -> float:
+    return max(low, min(high, value))
+
+
+def weighted_choice(rng: random.Random, weights: dict[str, float]) -> str:
+    keys = list(weights)
+    return rng.choices(keys, weights=[weights[key] for key in keys])[0]
+
+
+def build_roster(rng: random.Random, count: int) -> list[tuple[str, str]]:
+    """(stakeholder type, campaign) per respondent: campaign groups plus a weighted mix."""
+    ngo_campaign = round(count * 30 / 320)
+    template = round(count * 10 / 320)
+    rest = max(0, count - ngo_campaign - template)
+    total_weight = sum(profile.weight for profile in TYPE_PROFILES.values())
+    exact = {kind: rest * p.weight / total_weight for kind, p in TYPE_PROFILES.items()}
+    counts = {kind: int(value) for kind, value in exact.items()}
+    # Largest remainder, ties broken by the fixed order of TYPE_PROFILES.
+    by_remainder = sorted(exact, key=lambda kind: exact[kind] - counts[kind], reverse=True)
+    for kind in by_remainder[: rest - sum(counts.values())]:
+        counts[kind] += 1
+    roster = [(kind, "") for kind, number in counts.items() for _ in range(number)]
+    roster += [(StakeholderType.INDIVIDUAL, NGO_CAMPAIGN)] * ngo_campaign
+    roster += [(StakeholderType.COMPANY, ASSOCIATION_TEMPLATE)] * template
+    rng.shuffle(roster)
+    return roster[:count]
+
+
+def make_persona(rng: random.Random, stakeholder_type: str, campaign: str) -> Persona:
+    profile = TYPE_PROFILES[stakeholder_type]
+    is_abroad = (
+        campaign == ""
+        and stakeholder_type != StakeholderType.GOVERNMENT_BODY
+        and rng.random() < profile.abroad_share
+    )
+    country = rng.choice(ABROAD_COUNTRIES) if is_abroad else HOME_COUNTRY
+
+    company_size, staff, regulation_shift = "", 0, 0.0
+    if stakeholder_type == StakeholderType.COMPANY:
+        sizes = {size: share for size, (share, _shift, _staff) in COMPANY_SIZES.items()}
+        if campaign == ASSOCIATION_TEMPLATE:
+            sizes = {CompanySize.MICRO: 0.3, CompanySize.SMALL: 0.4, CompanySize.MEDIUM: 0.3}
+        company_size = weighted_choice(rng, sizes)
+        _share, regulation_shift, (low, high) = COMPANY_SIZES[company_size]
+        staff = rng.randint(low, high)
+    elif stakeholder_type == StakeholderType.SECTOR_ASSOCIATION:
+        staff = rng.choice((40, 85, 120, 250, 400, 900))
+
+    sector = pick_sector(rng, stakeholder_type, campaign, country)
+    focus_country = country if is_abroad else pick_sourcing_country(rng, sector)
+    regulation = clip(rng.gauss(profile.regulation + regulation_shift, 0.35))
+    covenant_view = clip(rng.gauss(profile.covenant_view, 0.4))
+    if campaign == NGO_CAMPAIGN:
+        regulation = clip(rng.gauss(0.9, 0.1))
+    elif campaign == ASSOCIATION_TEMPLATE:
+        regulation = clip(rng.gauss(-0.45, 0.15))
+    english_share = 0.9 if is_abroad else (0.0 if campaign == ASSOCIATION_TEMPLATE else 0.06)
+    language = "en" if rng.random() < english_share else "nl"
+    covenants = pick_covenants(rng, stakeholder_type, company_size, sector, campaign)
+    return Persona(
+        stakeholder_type=stakeholder_type,
+        campaign=campaign,
+        company_size=company_size,
+        sector=sector,
+        country=country,
+        focus_country=focus_country,
+        language=language,
+        regulation=regulation,
+        covenant_view=covenant_view,
+        engagement=rng.uniform(*profile.engagement),
+        staff=staff,
+        covenants=covenants,
+        tags=respondent_tags(stakeholder_type, company_size, is_abroad),
+    )
+
+
+def respondent_tags(stakeholder_type: str, company_size: str, is_abroad: bool) -> frozenset[str]:
+    """Tags that select which fragments and openers fit a respondent."""
+    tags = {str(stakeholder_type)}
+    business = stakeholder_type in (StakeholderType.COMPANY, StakeholderType.SECTOR_ASSOCIATION)
+    if business:
+        tags.add("business")
+    if stakeholder_type in (StakeholderType.NGO, StakeholderType.TRADE_UNION):
+        tags.add("civil")
+    if stakeholder_type == StakeholderType.SECTOR_ASSOCIATION or company_size in (
+        CompanySize.MICRO,
+        CompanySize.SMALL,
+        CompanySize.MEDIUM,
+    ):
+        tags.add("sme")
+    if is_abroad:
+        tags.add("abroad")
+        if business:
+            tags.add("abroad_business")
+        if stakeholder_type == StakeholderType.INDIVIDUAL:
+            tags.add("abroad_individual")
+    elif company_size:
+        tags.add(str(company_size))
+    return frozenset(tags)
+
+
+def pick_sector(rng: random.Random, stakeholder_type: str, campaign: str, country: str) -> str:
+    if campaign == ASSOCIATION_TEMPLATE:
+        return rng.choice(("retail", "textile", "agri_food"))
+    if campaign == NGO_CAMPAIGN:
+        return ""
+    if stakeholder_type in (StakeholderType.COMPANY, StakeholderType.SECTOR_ASSOCIATION):
+        sourcing = {s: float(w) for s, (w, places) in SECTOR_SOURCING.items()}
+        if country != HOME_COUNTRY:
+            # A supplier abroad works in a sector that sources from its country, if there is one.
+            local = {s: w for s, w in sourcing.items() if country in SECTOR_SOURCING[s][1]}
+            sourcing = local or sourcing
+        return weighted_choice(rng, sourcing)
+    if stakeholder_type == StakeholderType.GOVERNMENT_BODY:
+        return "public"
+    if stakeholder_type == StakeholderType.INDIVIDUAL:
+        return rng.choice((*CIVIL_FOCUS_SECTORS, "", "", "", "other"))
+    if stakeholder_type == StakeholderType.COVENANT_PARTY:
+        return rng.choice(tuple(SECTOR_COVENANTS))
+    return rng.choice((*CIVIL_FOCUS_SECTORS, "other"))
+
+
+def pick_sourcing_country(rng: random.Random, sector: str) -> str:
+    if sector in SECTOR_SOURCING:
+        return rng.choice(SECTOR_SOURCING[sector][1])
+    return rng.choice(tuple(code for code in COUNTRY_NAMES if code not in ("BE", "DE", "GB", "FR")))
+
+
+def pick_covenants(
+    rng: random.Random, stakeholder_type: str, company_size: str, sector: str, campaign: str
+) -> tuple[str, ...]:
+    options = SECTOR_COVENANTS.get(sector, ())
+    if not options or campaign:
+        return ()
+    chance = {
+        StakeholderType.COMPANY: COVENANT_MEMBER_CHANCE.get(company_size, 0.0),
+        StakeholderType.SECTOR_ASSOCIATION: 0.6,
+        StakeholderType.NGO: 0.3,
+        StakeholderType.TRADE_UNION: 0.5,
+        StakeholderType.COVENANT_PARTY: 1.0,
+        StakeholderType.KNOWLEDGE_INSTITUTE: 0.1,
+    }.get(stakeholder_type, 0.0)
+    if rng.random() >= chance:
+        return ()
+    if len(options) > 1 and rng.random() < 0.2:
+        return tuple(sorted(options[:2]))
+    return (rng.choice(options),)

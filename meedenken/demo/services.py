@@ -1,0 +1,312 @@
+"""Load the IMVO demo: consultation, documents, generated responses and staff accounts.
+
+Idempotent: content is matched by slug, section order, question key, choice value and document
+order and updated in place; demo responses are matched by their reference (IMVO-DEMO-0001...)
+and only the missing ones are created.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from meedenken.accounts.roles import StaffRole
+from meedenken.accounts.services import do_create_staff_user
+from meedenken.consultations.models import Choice, Consultation, Document, Question, Section
+from meedenken.demo.content import DOCUMENTS_DIR, build_imvo_consultation
+from meedenken.demo.credentials import DEMO_STAFF, credentials_path, ensure_demo_passwords
+from meedenken.demo.generator import REFERENCE_PREFIX, DemoResponse, generate_demo_responses
+from meedenken.demo.spec import ConsultationSpec, DocumentSpec, QuestionSpec, SectionSpec
+from meedenken.responses.models import Answer, Response, ResponseStatus
+from meedenken.responses.secrets import hash_secret, new_secret
+
+DOCUMENT_STORAGE_DIR = "documents/demo"
+# A demo respondent filled in the form for this long before submitting.
+TIME_TO_ANSWER = timedelta(minutes=25)
+STAFF_LOGIN_PATH = "/beheer/"
+
+
+@dataclass
+class Tally:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def count(self, *, created: bool, changed: bool) -> None:
+        if created:
+            self.created += 1
+        elif changed:
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+
+@dataclass(frozen=True)
+class StaffLogin:
+    username: str
+    role: str
+    password: str
+    created: bool  # False when the account already had this password
+
+
+@dataclass
+class DemoLoadResult:
+    consultation: Consultation
+    consultation_tally: Tally
+    credentials_file: Path
+    sections: Tally = field(default_factory=Tally)
+    questions: Tally = field(default_factory=Tally)
+    choices: Tally = field(default_factory=Tally)
+    documents: Tally = field(default_factory=Tally)
+    responses_created: int = 0
+    responses_existing: int = 0
+    answers_created: int = 0
+    staff: list[StaffLogin] = field(default_factory=list)
+    login_path: str = STAFF_LOGIN_PATH
+
+
+def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadResult:
+    now = now or timezone.now()
+    spec = build_imvo_consultation(now)
+    # Written before the transaction: if loading fails, the next run reuses the same passwords.
+    passwords = ensure_demo_passwords(credentials_path())
+    with transaction.atomic():
+        consultation_tally = Tally()
+        consultation = upsert(
+            Consultation.objects.filter(slug=spec.slug).first(),
+            Consultation(slug=spec.slug),
+            consultation_values(spec),
+            consultation_tally,
+        )
+        result = DemoLoadResult(consultation, consultation_tally, credentials_path())
+        questions = load_sections(consultation, spec.sections, result)
+        load_documents(consultation, spec.documents, result)
+        load_responses(consultation, questions, generate_demo_responses(seed), now, result)
+        result.staff = load_staff(passwords)
+    return result
+
+
+def upsert(
+    existing: models.Model | None, new: models.Model, values: dict[str, Any], tally: Tally
+) -> Any:
+    """Save `values` on the existing row (only when one differs) or on the new one."""
+    obj = existing or new
+    changed = existing is None or any(getattr(obj, name) != value for name, value in values.items())
+    if changed:
+        for name, value in values.items():
+            setattr(obj, name, value)
+        obj.save()
+    tally.count(created=existing is None, changed=changed)
+    return obj
+
+
+def translated_values(**texts: Any) -> dict[str, str]:
+    """{"title": Text(nl, en)} -> {"title_nl": nl, "title_en": en}."""
+    values: dict[str, str] = {}
+    for name, text in texts.items():
+        values[f"{name}_nl"] = text.nl
+        values[f"{name}_en"] = text.en
+    return values
+
+
+def consultation_values(spec: ConsultationSpec) -> dict[str, Any]:
+    return {
+        **translated_values(title=spec.title, summary=spec.summary, explainer=spec.explainer),
+        "organisation": spec.organisation,
+        "published_at": spec.opens_at,
+        "opens_at": spec.opens_at,
+        "closes_at": spec.closes_at,
+        "analysed_at": None,
+        "reported_at": None,
+        "is_demo": True,
+    }
+
+
+def question_values(spec: QuestionSpec, section: Section, order: int) -> dict[str, Any]:
+    return {
+        "section": section,
+        "order": order,
+        "kind": str(spec.kind),
+        "required": spec.required,
+        "max_length": spec.max_length,
+        **translated_values(
+            text=spec.text, help=spec.help, scale_low=spec.scale_low, scale_high=spec.scale_high
+        ),
+    }
+
+
+def load_sections(
+    consultation: Consultation, sections: tuple[SectionSpec, ...], result: DemoLoadResult
+) -> dict[str, Question]:
+    existing_sections = {s.order: s for s in consultation.sections.all()}
+    existing_questions = {
+        q.key: q for q in Question.objects.filter(section__consultation=consultation)
+    }
+    questions: dict[str, Question] = {}
+    for section_order, s in enumerate(sections, start=1):
+        section = upsert(
+            existing_sections.get(section_order),
+            Section(consultation=consultation),
+            {"order": section_order, **translated_values(title=s.title, intro=s.intro)},
+            result.sections,
+        )
+        for question_order, question_spec in enumerate(s.questions, start=1):
+            question = upsert(
+                existing_questions.get(question_spec.key),
+                Question(key=question_spec.key),
+                question_values(question_spec, section, question_order),
+                result.questions,
+            )
+            load_choices(question, question_spec, result)
+            questions[question_spec.key] = question
+    return questions
+
+
+def load_choices(question: Question, spec: QuestionSpec, result: DemoLoadResult) -> None:
+    existing = {choice.value: choice for choice in question.choices.all()}
+    for order, choice_spec in enumerate(spec.choices, start=1):
+        upsert(
+            existing.get(choice_spec.value),
+            Choice(question=question, value=choice_spec.value),
+            {"order": order, **translated_values(label=choice_spec.label)},
+            result.choices,
+        )
+
+
+def load_documents(
+    consultation: Consultation, documents: tuple[DocumentSpec, ...], result: DemoLoadResult
+) -> None:
+    existing = {document.order: document for document in consultation.documents.all()}
+    for order, spec in enumerate(documents, start=1):
+        name = store_document_file(spec.filename)
+        values = {
+            "order": order,
+            "file": name,
+            "url": "",
+            "language": spec.language,
+            **translated_values(title=spec.title, description=spec.description),
+        }
+        # A FieldFile compares equal to its name, so an unchanged file is not re-saved.
+        upsert(existing.get(order), Document(consultation=consultation), values, result.documents)
+
+
+def store_document_file(filename: str) -> str:
+    """Copy a shipped document to media storage under a fixed name; rewrite it if it changed."""
+    name = f"{DOCUMENT_STORAGE_DIR}/{filename}"
+    content = (DOCUMENTS_DIR / filename).read_bytes()
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            if stored.read() == content:
+                return name
+        default_storage.delete(name)
+    saved = default_storage.save(name, ContentFile(content))
+    if saved != name:  # a storage that renames would break idempotency
+        raise RuntimeError(f"storage saved {name} as {saved}")
+    return name
+
+
+def load_responses(
+    consultation: Consultation,
+    questions: dict[str, Question],
+    demo_responses: list[DemoResponse],
+    now: datetime,
+    result: DemoLoadResult,
+) -> None:
+    existing = set(
+        Response.objects.filter(
+            consultation=consultation, reference__startswith=f"{REFERENCE_PREFIX}-"
+        ).values_list("reference", flat=True)
+    )
+    missing = [r for r in demo_responses if r.reference not in existing]
+    result.responses_existing = len(demo_responses) - len(missing)
+    if not missing:
+        return
+    check_answers(missing, questions)
+    Response.objects.bulk_create(
+        [build_response(consultation, demo, now) for demo in missing], batch_size=500
+    )
+    created = Response.objects.filter(reference__in=[demo.reference for demo in missing])
+    # auto_now(_add) stamped the load time; a demo response was written before it was sent.
+    created.update(created_at=F("submitted_at") - TIME_TO_ANSWER, updated_at=F("submitted_at"))
+    ids = dict(created.values_list("reference", "id"))
+    answers = [
+        Answer(
+            response_id=ids[demo.reference],
+            question=questions[key],
+            text=answer.text,
+            values=list(answer.values),
+            scale=answer.scale,
+        )
+        for demo in missing
+        for key, answer in demo.answers.items()
+    ]
+    Answer.objects.bulk_create(answers, batch_size=1000)
+    result.responses_created = len(missing)
+    result.answers_created = len(answers)
+
+
+def check_answers(demo_responses: list[DemoResponse], questions: dict[str, Question]) -> None:
+    """The generator and the content must agree; a mismatch is a bug, not bad input."""
+    allowed: dict[int, set[str]] = {question.pk: set() for question in questions.values()}
+    choice_rows = Choice.objects.filter(question__in=list(questions.values()))
+    for question_id, value in choice_rows.values_list("question_id", "value"):
+        allowed[question_id].add(value)
+    for demo in demo_responses:
+        for key, answer in demo.answers.items():
+            if key not in questions:
+                raise ValueError(f"{demo.reference}: unknown question key {key!r}")
+            unknown = set(answer.values) - allowed[questions[key].pk]
+            if unknown:
+                raise ValueError(f"{demo.reference}: unknown choices {sorted(unknown)} for {key}")
+
+
+def build_response(consultation: Consultation, demo: DemoResponse, now: datetime) -> Response:
+    open_for = now - consultation.opens_at
+    submitted_at = consultation.opens_at + open_for * min(demo.submitted_fraction, 0.999)
+    consent_at = submitted_at - timedelta(minutes=2)
+    profile = demo.profile
+    return Response(
+        consultation=consultation,
+        reference=demo.reference,
+        secret_hash=hash_secret(new_secret()),  # nobody holds the secret link of demo data
+        status=ResponseStatus.SUBMITTED,
+        language=demo.language,
+        is_demo=True,
+        respondent_kind=profile.respondent_kind,
+        organisation_name=profile.organisation_name,
+        stakeholder_type=profile.stakeholder_type,
+        company_size=profile.company_size,
+        sector=profile.sector,
+        country=profile.country,
+        covenants=sorted(profile.covenants),
+        publication_consent=profile.publication_consent,
+        publication_consent_at=consent_at,
+        consent_version=settings.MEEDENKEN_CONSENT_VERSION,
+        contact_consent=profile.contact_consent,
+        contact_consent_at=consent_at if profile.contact_consent else None,
+        contact_email=profile.contact_email,
+        submitted_at=submitted_at,
+    )
+
+
+def load_staff(passwords: dict[str, str]) -> list[StaffLogin]:
+    users = get_user_model().objects.in_bulk([u for u, _r in DEMO_STAFF], field_name="username")
+    logins = []
+    for username, role in DEMO_STAFF:
+        password = passwords[username]
+        user = users.get(username)
+        up_to_date = user is not None and user.is_staff and user.check_password(password)
+        if not up_to_date:
+            do_create_staff_user(username, password, StaffRole(role))
+        logins.append(StaffLogin(username, str(role), password, created=not up_to_date))
+    return logins
