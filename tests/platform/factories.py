@@ -31,60 +31,61 @@ def make_consultation(slug: str = "test-consultatie", *, open_now: bool = True) 
     second = Section.objects.create(
         consultation=consultation, order=2, title_nl="Voorstellen", title_en="Proposals"
     )
-    Question.objects.create(
-        section=first,
-        order=1,
-        key="works",
-        kind=QuestionKind.OPEN_TEXT,
-        text_nl="Wat werkt goed?",
-        text_en="What works well?",
+
+    def question(
+        section: Section, order: int, key: str, kind: str, nl: str, en: str, **extra: object
+    ) -> Question:
+        return Question.objects.create(
+            section=section, order=order, key=key, kind=kind, text_nl=nl, text_en=en, **extra
+        )
+
+    question(
+        first,
+        1,
+        "works",
+        QuestionKind.OPEN_TEXT,
+        "Wat werkt goed?",
+        "What works well?",
         required=True,
         max_length=200,
     )
-    single = Question.objects.create(
-        section=first,
-        order=2,
-        key="member",
-        kind=QuestionKind.SINGLE_CHOICE,
-        text_nl="Was u lid van een convenant?",
-        text_en="Were you party to a covenant?",
+    single = question(
+        first,
+        2,
+        "member",
+        QuestionKind.SINGLE_CHOICE,
+        "Was u lid van een convenant?",
+        "Were you party to a covenant?",
     )
-    multiple = Question.objects.create(
-        section=first,
-        order=3,
-        key="countries",
-        kind=QuestionKind.MULTIPLE_CHOICE,
-        text_nl="Welke landen kent u?",
-        text_en="Which countries do you know?",
+    multiple = question(
+        first,
+        3,
+        "countries",
+        QuestionKind.MULTIPLE_CHOICE,
+        "Welke landen kent u?",
+        "Which countries do you know?",
     )
-    Question.objects.create(
-        section=second,
-        order=1,
-        key="mandatory",
-        kind=QuestionKind.SCALE,
-        text_nl="Is een verplichting nodig?",
-        text_en="Is an obligation needed?",
+    question(
+        second,
+        1,
+        "mandatory",
+        QuestionKind.SCALE,
+        "Is een verplichting nodig?",
+        "Is an obligation needed?",
         scale_low_nl="Helemaal oneens",
         scale_low_en="Strongly disagree",
         scale_high_nl="Helemaal eens",
         scale_high_en="Strongly agree",
     )
-    ranking = Question.objects.create(
-        section=second,
-        order=2,
-        key="instruments",
-        kind=QuestionKind.RANKING,
-        text_nl="Rangschik de instrumenten",
-        text_en="Rank the instruments",
+    ranking = question(
+        second,
+        2,
+        "instruments",
+        QuestionKind.RANKING,
+        "Rangschik de instrumenten",
+        "Rank the instruments",
     )
-    Question.objects.create(
-        section=second,
-        order=3,
-        key="proposal",
-        kind=QuestionKind.OPEN_TEXT,
-        text_nl="Uw voorstel",
-        text_en="Your proposal",
-    )
+    question(second, 3, "proposal", QuestionKind.OPEN_TEXT, "Uw voorstel", "Your proposal")
     for order, (value, nl, en) in enumerate([("yes", "Ja", "Yes"), ("no", "Nee", "No")]):
         Choice.objects.create(question=single, order=order, value=value, label_nl=nl, label_en=en)
     for order, (value, nl, en) in enumerate(
