@@ -80,7 +80,14 @@ class AnswerSheet:
         )
 
     def eligible(self, fragments: tuple[Fragment, ...]) -> list[Fragment]:
-        return [f for f in fragments if not f.audience or f.audience in self.persona.tags]
+        # Without a known sector, "{sector}" would read "onze branche"; skip such sentences.
+        vague = self.persona.sector in ("", "other")
+        return [
+            f
+            for f in fragments
+            if (not f.audience or f.audience in self.persona.tags)
+            and not (vague and "{sector}" in f.nl)
+        ]
 
     def scale(self, centre: float, spread: float = 0.7) -> int:
         return round(clip(self.rng.gauss(centre, spread), 1, 5))
@@ -140,7 +147,7 @@ def add_open_answers(sheet: AnswerSheet) -> None:
                 text = f"{sheet.fill(rng.choice(openers))} {text}"
             introduced = True
         if key == "proposals" and rng.random() < 0.25:
-            text = f"{text} {sheet.fill(rng.choice(CLOSERS))}"
+            text = f"{text} {sheet.fill(rng.choice(sheet.eligible(CLOSERS)))}"
         sheet.answers[key] = DemoAnswer(text=text)
 
 

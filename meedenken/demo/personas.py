@@ -163,6 +163,12 @@ def make_persona(rng: random.Random, stakeholder_type: str, campaign: str) -> Pe
 def respondent_tags(stakeholder_type: str, company_size: str, is_abroad: bool) -> frozenset[str]:
     """Tags that select which fragments and openers fit a respondent."""
     tags = {str(stakeholder_type)}
+    if stakeholder_type != StakeholderType.INDIVIDUAL:
+        tags.add("organisation")  # writes as "we"
+    if stakeholder_type == StakeholderType.COMPANY:
+        tags.add("company")
+    if company_size in (CompanySize.MICRO, CompanySize.SMALL):
+        tags.add("small_company")
     business = stakeholder_type in (StakeholderType.COMPANY, StakeholderType.SECTOR_ASSOCIATION)
     if business:
         tags.add("business")

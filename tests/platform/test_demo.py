@@ -29,7 +29,10 @@ from meedenken.consultations.models import (
     Section,
 )
 from meedenken.demo.content import DEMO_SLUG, build_imvo_consultation
+from meedenken.demo.fragments import FRAGMENTS
+from meedenken.demo.fragments.voices import CLOSERS, OPENERS
 from meedenken.demo.generator import DemoProfile, DemoResponse, generate_demo_responses
+from meedenken.demo.personas import respondent_tags
 from meedenken.demo.services import do_load_demo
 from meedenken.demo.spec import QuestionSpec
 from meedenken.responses.models import Answer, Response, ResponseStatus
@@ -196,6 +199,19 @@ def test_some_respondents_are_abroad(demo: list[DemoResponse]) -> None:
         StakeholderType.COMPANY,
         StakeholderType.NGO,
     }
+
+
+def test_every_fragment_audience_is_a_tag_some_respondent_has() -> None:
+    reachable = {
+        tag
+        for kind in StakeholderType.values
+        for size in ["", *CompanySize.values]
+        for abroad in (False, True)
+        for tag in respondent_tags(kind, size if kind == StakeholderType.COMPANY else "", abroad)
+    }
+    fragments = [f for bank in FRAGMENTS.values() for group in bank.values() for f in group]
+    audiences = {f.audience for f in [*fragments, *OPENERS, *CLOSERS]} - {""}
+    assert audiences <= reachable
 
 
 def test_answers_fit_the_questions(demo: list[DemoResponse]) -> None:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 class Fragment:
     """One sentence in both languages.
 
-    `audience` limits who can write it: "" is anyone, otherwise a respondent tag such as "sme",
-    "business", "civil" or "abroad" (see generator.respondent_tags). Placeholders: {sector},
-    {staff}, {country}.
+    `audience` limits who can write it: "" is anyone, otherwise a respondent tag such as
+    "organisation", "company", "small_company", "sme", "business", "civil" or "abroad" (see
+    personas.respondent_tags). Placeholders: {sector}, {staff}, {members}, {country}, {org}.
     """
 
     nl: str

@@ -20,6 +20,7 @@ COVENANT_FRAGMENTS: Bank = {
                 "waar de grootste problemen zitten.",
                 "By mapping the risks in {sector} together, we now know much better where the "
                 "biggest problems are.",
+                "organisation",
             ),
             F(
                 "De openbare lijst met productielocaties heeft de transparantie in de keten echt "
@@ -212,14 +213,14 @@ SUPPORT_FRAGMENTS: Bank = {
                 "Met een IMVO-voucher konden wij een adviseur inschakelen voor onderzoek bij "
                 "onze leverancier.",
                 "With an IRBC voucher we could hire an adviser to investigate our supplier.",
-                "sme",
+                "small_company",
             ),
             F(
                 "Onze branchevereniging organiseert bijeenkomsten waar bedrijven "
                 "praktijkervaringen delen.",
                 "Our industry association organises meetings where companies share practical "
                 "experience.",
-                "business",
+                "company",
             ),
         ),
         "any": (
@@ -276,6 +277,7 @@ SUPPORT_FRAGMENTS: Bank = {
                 "Informatie is vaak alleen in het Nederlands beschikbaar, terwijl onze partners "
                 "in het buitenland zitten.",
                 "Information is often only available in Dutch, while our partners are abroad.",
+                "organisation",
             ),
             F(
                 "Er is weinig hulp bij de vraag hoe je verantwoord afscheid neemt van een "
@@ -316,6 +318,12 @@ SUPPORT_FRAGMENTS: Bank = {
                 "Laat ambassades actief helpen met lokale kennis over risico's en betrouwbare "
                 "partners.",
                 "Let embassies actively help with local knowledge of risks and reliable partners.",
+            ),
+            F(
+                "Maak van het steunpunt één loket voor vragen over de OESO-richtlijnen, de CSDDD "
+                "en sectorafspraken.",
+                "Make the support desk a single point of contact for questions on the OECD "
+                "Guidelines, the CSDDD and sector agreements.",
             ),
         ),
         "any": (

@@ -121,6 +121,11 @@ PLAYING_FIELD_FRAGMENTS: Bank = {
                 "Neem een leefbaar loon expliciet op in de zorgplicht.",
                 "Include a living wage explicitly in the due diligence obligation.",
             ),
+            F(
+                "Een Nederlandse wet nu bereidt bedrijven voor op de Europese CSDDD en laat zien "
+                "wat werkt.",
+                "A Dutch law now prepares companies for the European CSDDD and shows what works.",
+            ),
         ),
         "contra": (
             F(
@@ -140,6 +145,12 @@ PLAYING_FIELD_FRAGMENTS: Bank = {
                 "eenvoudige eisen voor kleine bedrijven.",
                 "If an obligation comes, make it proportionate and risk-based, with simple "
                 "requirements for small companies.",
+            ),
+            F(
+                "Wacht op de Europese zorgplichtrichtlijn (CSDDD) en voer niet eerst een eigen "
+                "Nederlandse wet in die later weer moet worden aangepast.",
+                "Wait for the European due diligence directive (CSDDD) rather than first "
+                "introducing a Dutch law that has to be amended later.",
             ),
         ),
         "any": (
@@ -236,6 +247,12 @@ COUNTRIES_FRAGMENTS: Bank = {
                 "Every country having its own law means suppliers receive dozens of different "
                 "questionnaires.",
             ),
+            F(
+                "Het Duitse Lieferkettengesetz laat zien hoe zwaar de rapportagelast wordt als "
+                "elke lidstaat eigen regels maakt.",
+                "The German Supply Chain Act shows how heavy reporting becomes when every member "
+                "state makes its own rules.",
+            ),
         ),
         "any": (
             F(
@@ -262,6 +279,12 @@ COUNTRIES_FRAGMENTS: Bank = {
                 "middelgrote bedrijven in risicosectoren omvat.",
                 "Push in Brussels for an ambitious European due diligence duty that also covers "
                 "medium-sized companies in high-risk sectors.",
+            ),
+            F(
+                "Zorg dat de Europese CSDDD minstens zo ver gaat als de Franse wet, met civiele "
+                "aansprakelijkheid en toezicht.",
+                "Make sure the European CSDDD goes at least as far as the French law, with civil "
+                "liability and supervision.",
             ),
         ),
         "contra": (

@@ -99,7 +99,7 @@ OBSTACLE_FRAGMENTS: Bank = {
                 "klanten produceert.",
                 "As a small company we have no leverage over a supplier that produces for "
                 "hundreds of customers.",
-                "sme",
+                "small_company",
             ),
             F(
                 "De kosten van audits en certificering zijn voor kleine bedrijven onevenredig "
@@ -239,6 +239,12 @@ CHILD_LABOUR_FRAGMENTS: Bank = {
                 "kinderen, niet tot het verbreken van contracten.",
                 "Make sure that finding child labour leads to remedy and schooling for the "
                 "children, not to cutting contracts.",
+            ),
+            F(
+                "Voer de wet nu in en laat haar later opgaan in de Europese CSDDD, zodat "
+                "bedrijven niet hoeven te wachten.",
+                "Bring the Act into force now and fold it into the European CSDDD later, so that "
+                "companies need not wait.",
             ),
         ),
         "contra": (

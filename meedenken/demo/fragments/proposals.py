@@ -40,6 +40,7 @@ PROPOSAL_FRAGMENTS: Bank = {
                 "geen vrije vakbonden.",
                 "Start with the risks we see in {country}: low wages, long working days and no "
                 "free trade unions.",
+                "organisation",
             ),
             F(
                 "Laat de zorgplicht ook gelden voor banken, verzekeraars en pensioenfondsen.",
@@ -128,10 +129,12 @@ PROPOSAL_FRAGMENTS: Bank = {
                 "Voldoende tijd, ondersteuning op maat en een eenvoudige rapportage die aansluit "
                 "bij wat we al doen.",
                 "Enough time, tailored support and simple reporting that fits what we already do.",
+                "business",
             ),
             F(
                 "Afstemming met Europese regels, zodat we niet twee keer hoeven te rapporteren.",
                 "Alignment with European rules, so that we do not have to report twice.",
+                "business",
             ),
         ),
         "any": (

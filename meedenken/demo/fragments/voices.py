@@ -134,11 +134,13 @@ OPENERS: tuple[F, ...] = (
 )
 
 CLOSERS: tuple[F, ...] = (
-    F("Graag denken wij verder mee.", "We are happy to keep contributing."),
+    F("Graag denken wij verder mee.", "We are happy to keep contributing.", "organisation"),
+    F("Ik denk graag verder mee.", "I am happy to keep contributing.", "individual"),
     F("Dank voor de mogelijkheid om te reageren.", "Thank you for the opportunity to respond."),
     F(
         "Wij lichten dit graag toe in een gesprek.",
         "We would be glad to explain this in a meeting.",
+        "organisation",
     ),
     F("Succes met de evaluatie.", "Good luck with the evaluation."),
 )
