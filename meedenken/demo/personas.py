@@ -140,7 +140,11 @@ def make_persona(rng: random.Random, stakeholder_type: str, campaign: str) -> Pe
         regulation = clip(rng.gauss(0.9, 0.1))
     elif campaign == ASSOCIATION_TEMPLATE:
         regulation = clip(rng.gauss(-0.45, 0.15))
-    english_share = 0.9 if is_abroad else (0.0 if campaign == ASSOCIATION_TEMPLATE else 0.06)
+    english_share = 0.06  # Dutch residents who prefer English
+    if campaign == ASSOCIATION_TEMPLATE:
+        english_share = 0.0
+    elif is_abroad:
+        english_share = 0.25 if country == "BE" else 0.9  # Flemish respondents write Dutch
     language = "en" if rng.random() < english_share else "nl"
     covenants = pick_covenants(rng, stakeholder_type, company_size, sector, campaign)
     return Persona(

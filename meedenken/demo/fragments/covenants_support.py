@@ -65,6 +65,12 @@ COVENANT_FRAGMENTS: Bank = {
                 "Wat werkt is hooguit de kennisuitwisseling; de naleving blijft vrijblijvend.",
                 "What works is at most the exchange of knowledge; compliance remains optional.",
             ),
+            F(
+                "Het convenant gaf vooral de grote bedrijven een podium; de effecten voor "
+                "arbeiders zijn niet gemeten.",
+                "The agreement mainly gave large companies a stage; the effects on workers were "
+                "not measured.",
+            ),
         ),
         "any": (
             F(
@@ -74,6 +80,10 @@ COVENANT_FRAGMENTS: Bank = {
             F(
                 "Het helpt dat bedrijven van elkaar leren hoe ze een risicoanalyse aanpakken.",
                 "It helps that companies learn from each other how to approach a risk analysis.",
+            ),
+            F(
+                "De jaarlijkse zelfevaluatie dwingt bedrijven om stil te staan bij hun risico's.",
+                "The annual self-assessment makes companies reflect on their risks.",
             ),
         ),
     },
@@ -129,6 +139,11 @@ COVENANT_FRAGMENTS: Bank = {
                 "of them.",
                 "abroad",
             ),
+            F(
+                "Na afloop van een convenant valt de samenwerking vaak stil omdat er geen "
+                "opvolger is.",
+                "When an agreement ends, cooperation often stops because there is no successor.",
+            ),
         ),
     },
     "covenants_better": {
@@ -169,6 +184,12 @@ COVENANT_FRAGMENTS: Bank = {
                 "Betrek vakbonden en arbeiders in productielanden volwaardig bij het toezicht.",
                 "Involve trade unions and workers in producing countries fully in the monitoring.",
             ),
+            F(
+                "Meet de resultaten bij arbeiders en gemeenschappen, niet alleen het aantal "
+                "beleidsstukken van bedrijven.",
+                "Measure results among workers and communities, not just the number of company "
+                "policy documents.",
+            ),
         ),
         "any": (
             F(
@@ -201,6 +222,12 @@ SUPPORT_FRAGMENTS: Bank = {
                 "Grants from the Fund for Responsible Business made cooperation between "
                 "companies and civil society organisations possible.",
             ),
+            F(
+                "Het NCP heeft met zijn eindverklaringen duidelijk gemaakt wat van bedrijven "
+                "verwacht mag worden.",
+                "Through its final statements the NCP has made clear what can be expected of "
+                "companies.",
+            ),
         ),
         "contra": (
             F(
@@ -232,6 +259,11 @@ SUPPORT_FRAGMENTS: Bank = {
                 "Praktische voorbeelden van andere bedrijven werken beter dan algemene "
                 "richtlijnen.",
                 "Practical examples from other companies work better than general guidelines.",
+            ),
+            F(
+                "De landenrapporten van de ambassades geven een goed beeld van de risico's ter "
+                "plaatse.",
+                "The embassies' country reports give a good picture of local risks.",
             ),
         ),
     },
@@ -270,6 +302,13 @@ SUPPORT_FRAGMENTS: Bank = {
                 "leverancier hebt en snel moet handelen.",
                 "General guidelines do not help when you have a concrete problem at a supplier "
                 "and must act quickly.",
+            ),
+            F(
+                "Bedrijven krijgen wel informatie, maar niemand helpt bij het gesprek met een "
+                "leverancier die niet wil meewerken.",
+                "Companies get information, but nobody helps with the conversation with a "
+                "supplier that will not cooperate.",
+                "company",
             ),
         ),
         "any": (
@@ -337,6 +376,12 @@ SUPPORT_FRAGMENTS: Bank = {
                 "Zorg dat ondersteuning ook in het Engels en in lokale talen beschikbaar is.",
                 "Make sure support is also available in English and in local languages.",
                 "abroad",
+            ),
+            F(
+                "Bundel alle hulp in één herkenbare plek, met een telefoonnummer en een mens aan "
+                "de lijn.",
+                "Bring all help together in one recognisable place, with a phone number and a "
+                "person to talk to.",
             ),
         ),
     },

@@ -22,6 +22,12 @@ PLAYING_FIELD_FRAGMENTS: Bank = {
                 "beweging.",
                 "Public debate and consumer attention get companies moving.",
             ),
+            F(
+                "De dreiging van wetgeving heeft meer bedrijven in beweging gebracht dan jaren "
+                "van voorlichting.",
+                "The prospect of legislation has moved more companies than years of information "
+                "campaigns.",
+            ),
         ),
         "contra": (
             F(
@@ -32,6 +38,12 @@ PLAYING_FIELD_FRAGMENTS: Bank = {
             F(
                 "Keurmerken en certificering geven afnemers een eenvoudig houvast.",
                 "Labels and certification give buyers something simple to rely on.",
+            ),
+            F(
+                "Sectorinitiatieven zoals het Duitse textielpartnerschap zorgen voor gedeelde "
+                "eisen zonder nieuwe wetten.",
+                "Sector initiatives such as the German textile partnership create shared "
+                "requirements without new laws.",
             ),
         ),
         "any": (
@@ -44,6 +56,10 @@ PLAYING_FIELD_FRAGMENTS: Bank = {
             F(
                 "Banken en investeerders vragen vaker naar de aanpak van mensenrechtenrisico's.",
                 "Banks and investors ask more often how human rights risks are handled.",
+            ),
+            F(
+                "Openbare ranglijsten van ngo's prikkelen bedrijven om beter te presteren.",
+                "Public rankings by NGOs encourage companies to perform better.",
             ),
         ),
     },
@@ -94,6 +110,10 @@ PLAYING_FIELD_FRAGMENTS: Bank = {
             F(
                 "Keurmerken verschillen sterk in kwaliteit en worden soms als vinkje gebruikt.",
                 "Labels vary widely in quality and are sometimes used as a box-ticking exercise.",
+            ),
+            F(
+                "Goedwillende bedrijven weten niet wanneer ze genoeg hebben gedaan.",
+                "Well-meaning companies do not know when they have done enough.",
             ),
         ),
     },
@@ -186,6 +206,11 @@ COUNTRIES_FRAGMENTS: Bank = {
                 "The EU conflict minerals regulation shows that European rules for a whole "
                 "chain are feasible.",
             ),
+            F(
+                "In Frankrijk kunnen vakbonden en ngo's een bedrijf aanspreken op zijn "
+                "waakzaamheidsplan; dat werkt preventief.",
+                "In France, unions and NGOs can hold a company to account on its vigilance plan; that works preventively.",
+            ),
         ),
         "contra": (
             F(
@@ -217,6 +242,10 @@ COUNTRIES_FRAGMENTS: Bank = {
                 "mogelijk.",
                 "A public register of statements, as in Australia, makes comparison possible.",
             ),
+            F(
+                "Het helpt dat de OESO-richtlijnen overal hetzelfde vertrekpunt zijn.",
+                "It helps that the OECD Guidelines are the same starting point everywhere.",
+            ),
         ),
     },
     "countries_not_working": {
@@ -232,6 +261,12 @@ COUNTRIES_FRAGMENTS: Bank = {
                 "uitgehold.",
                 "In the United States the conflict minerals duty has been hollowed out by "
                 "court cases.",
+            ),
+            F(
+                "Rapportageplichten zonder sancties, zoals in Australië, worden door veel "
+                "bedrijven genegeerd.",
+                "Reporting duties without sanctions, as in Australia, are ignored by many "
+                "companies.",
             ),
         ),
         "contra": (
@@ -298,6 +333,11 @@ COUNTRIES_FRAGMENTS: Bank = {
                 "Kies voor wederzijdse erkenning van audits en rapportages tussen landen.",
                 "Opt for mutual recognition of audits and reports between countries.",
             ),
+            F(
+                "Neem geen regels over die alleen voor heel grote bedrijven werkbaar zijn.",
+                "Do not copy rules that only work for very large companies.",
+                "sme",
+            ),
         ),
         "any": (
             F(
@@ -308,6 +348,12 @@ COUNTRIES_FRAGMENTS: Bank = {
             F(
                 "Onderzoek samen met andere landen wat de effecten in productielanden zijn.",
                 "Study the effects in producing countries together with other countries.",
+            ),
+            F(
+                "Zorg dat leveranciers in productielanden één set eisen krijgen, welk Europees "
+                "land ook de afnemer is.",
+                "Make sure suppliers in producing countries get one set of requirements, "
+                "whichever European country the buyer is in.",
             ),
         ),
     },

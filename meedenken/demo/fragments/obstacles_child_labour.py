@@ -19,6 +19,12 @@ OBSTACLE_FRAGMENTS: Bank = {
                 "Bedrijven die nu investeren, zijn straks klaar voor Europese regels.",
                 "Companies that invest now will be ready for European rules.",
             ),
+            F(
+                "Een wettelijke norm maakt het gesprek met leveranciers makkelijker: het is dan "
+                "geen keuze meer.",
+                "A legal standard makes the conversation with suppliers easier: it is no longer "
+                "optional.",
+            ),
         ),
         "contra": (
             F(
@@ -30,6 +36,11 @@ OBSTACLE_FRAGMENTS: Bank = {
             F(
                 "Lange relaties met leveranciers leveren betere kwaliteit en betrouwbaarheid op.",
                 "Long relationships with suppliers bring better quality and reliability.",
+            ),
+            F(
+                "Verantwoord ondernemen is een verkoopargument bij professionele klanten.",
+                "Responsible business is a selling point with professional customers.",
+                "business",
             ),
         ),
         "any": (
@@ -60,6 +71,10 @@ OBSTACLE_FRAGMENTS: Bank = {
                 "en opgelost.",
                 "Where local trade unions are involved, problems are spotted and solved faster.",
             ),
+            F(
+                "Waar afnemers samen optrekken, verbeteren fabrieken hun omstandigheden sneller.",
+                "Where buyers act together, factories improve their conditions faster.",
+            ),
         ),
         "contra": (
             F(
@@ -71,11 +86,20 @@ OBSTACLE_FRAGMENTS: Bank = {
                 "Practical help from the industry association lowers the threshold.",
                 "business",
             ),
+            F(
+                "Stap voor stap beginnen, met de grootste risico's eerst, maakt het behapbaar.",
+                "Starting step by step, with the biggest risks first, makes it manageable.",
+            ),
         ),
         "any": (
             F(
                 "Digitale traceerbaarheid helpt om verder te kijken dan de eerste schakel.",
                 "Digital traceability helps to look beyond the first link in the chain.",
+            ),
+            F(
+                "Lange contracten geven leveranciers ruimte om te investeren in betere "
+                "omstandigheden.",
+                "Long-term contracts give suppliers room to invest in better conditions.",
             ),
         ),
     },
@@ -91,6 +115,12 @@ OBSTACLE_FRAGMENTS: Bank = {
                 "Bedrijven zeggen geen invloed te hebben, maar gebruiken de invloed die ze wel "
                 "hebben niet.",
                 "Companies say they have no leverage, but do not use the leverage they do have.",
+            ),
+            F(
+                "Auditrapporten geven een momentopname en missen de echte problemen, zoals "
+                "gedwongen overwerk.",
+                "Audit reports give a snapshot and miss the real problems, such as forced "
+                "overtime.",
             ),
         ),
         "contra": (
@@ -134,6 +164,11 @@ OBSTACLE_FRAGMENTS: Bank = {
                 "Geef leveranciers en arbeiders een stem via klachtenmechanismen die echt werken.",
                 "Give suppliers and workers a voice through grievance mechanisms that really work.",
             ),
+            F(
+                "Maak bedrijven verantwoordelijk voor hun hele keten, niet alleen voor de eerste "
+                "leverancier.",
+                "Make companies responsible for their entire chain, not only the first supplier.",
+            ),
         ),
         "contra": (
             F(
@@ -144,11 +179,21 @@ OBSTACLE_FRAGMENTS: Bank = {
                 "Vergoed een deel van de kosten voor het mkb, bijvoorbeeld met vouchers.",
                 "Cover part of the costs for SMEs, for example with vouchers.",
             ),
+            F(
+                "Erken bestaande keurmerken en audits, zodat bedrijven niet alles dubbel hoeven "
+                "te doen.",
+                "Recognise existing labels and audits, so that companies do not have to do "
+                "everything twice.",
+            ),
         ),
         "any": (
             F(
                 "Investeer in traceerbaarheid en in betrouwbare gegevens over risico's per land.",
                 "Invest in traceability and in reliable data on risks per country.",
+            ),
+            F(
+                "Help leveranciers in productielanden met training, niet alleen met controles.",
+                "Help suppliers in producing countries with training, not just inspections.",
             ),
         ),
     },
@@ -167,6 +212,10 @@ CHILD_LABOUR_FRAGMENTS: Bank = {
                 "Door de wet zijn bedrijven al begonnen hun ketens door te lichten.",
                 "Because of the Act, companies have already started to screen their supply chains.",
             ),
+            F(
+                "De klachtenprocedure geeft betrokkenen een manier om een bedrijf aan te spreken.",
+                "The complaints procedure gives those affected a way to hold a company to account.",
+            ),
         ),
         "contra": (
             F(
@@ -177,11 +226,20 @@ CHILD_LABOUR_FRAGMENTS: Bank = {
                 "Sectorprojecten tegen kinderarbeid laten zien dat samenwerking resultaat heeft.",
                 "Sector projects against child labour show that cooperation gets results.",
             ),
+            F(
+                "Bedrijven die al in een convenant zitten, hebben hun ketens grotendeels in beeld.",
+                "Companies that are already in an agreement have largely mapped their supply "
+                "chains.",
+            ),
         ),
         "any": (
             F(
                 "Het is goed dat de wet aansluit bij de internationale normen van de ILO.",
                 "It is good that the Act follows the international standards of the ILO.",
+            ),
+            F(
+                "Kinderarbeid is een helder onderwerp waar iedereen achter staat.",
+                "Child labour is a clear issue that everyone supports tackling.",
             ),
         ),
     },
@@ -197,6 +255,10 @@ CHILD_LABOUR_FRAGMENTS: Bank = {
                 "zo ernstig zijn.",
                 "The Act is limited to child labour, while forced labour and low wages are just "
                 "as serious.",
+            ),
+            F(
+                "Alleen een verklaring indienen zegt nog niets over wat een bedrijf echt doet.",
+                "Filing a statement alone says nothing about what a company really does.",
             ),
         ),
         "contra": (
@@ -223,6 +285,12 @@ CHILD_LABOUR_FRAGMENTS: Bank = {
             F(
                 "Er is nog geen toezichthouder aangewezen, dus niemand weet waar je terechtkunt.",
                 "No regulator has been designated yet, so nobody knows where to turn.",
+            ),
+            F(
+                "Kinderarbeid zit vaak diep in de keten, bij thuiswerk en kleine mijnen, waar "
+                "niemand zicht op heeft.",
+                "Child labour is often deep in the chain, in home work and small mines, where "
+                "nobody has a view.",
             ),
         ),
     },
@@ -258,12 +326,24 @@ CHILD_LABOUR_FRAGMENTS: Bank = {
                 "Geef het mkb een eenvoudig modelformulier en een ruime overgangstermijn.",
                 "Give SMEs a simple model form and a generous transition period.",
             ),
+            F(
+                "Sluit aan bij de ILO-IOE-tool en bestaande sectorprojecten in plaats van nieuwe "
+                "formulieren te bedenken.",
+                "Build on the ILO-IOE tool and existing sector projects instead of inventing new "
+                "forms.",
+            ),
         ),
         "any": (
             F(
                 "Wijs snel een toezichthouder aan en publiceer praktische handreikingen per "
                 "sector.",
                 "Designate a regulator quickly and publish practical guidance per sector.",
+            ),
+            F(
+                "Pak ook de oorzaken aan: armoede, gebrek aan scholen en te lage lonen voor "
+                "ouders.",
+                "Also tackle the causes: poverty, lack of schools and wages that are too low for "
+                "parents.",
             ),
         ),
     },

@@ -123,6 +123,10 @@ PROPOSAL_FRAGMENTS: Bank = {
                 "leggen.",
                 "A regulator with enough capacity and the power to impose fines.",
             ),
+            F(
+                "Duidelijke wettelijke eisen zijn juist uitvoerbaarder dan vage verwachtingen.",
+                "Clear legal requirements are in fact more feasible than vague expectations.",
+            ),
         ),
         "contra": (
             F(
@@ -136,6 +140,12 @@ PROPOSAL_FRAGMENTS: Bank = {
                 "Alignment with European rules, so that we do not have to report twice.",
                 "business",
             ),
+            F(
+                "Een steunpunt dat ook kleine bedrijven persoonlijk helpt met hun eerste "
+                "risicoanalyse.",
+                "A support desk that also helps small companies in person with their first risk "
+                "analysis.",
+            ),
         ),
         "any": (
             F(
@@ -145,6 +155,10 @@ PROPOSAL_FRAGMENTS: Bank = {
             F(
                 "Begin met de sectoren met de hoogste risico's.",
                 "Start with the sectors with the highest risks.",
+            ),
+            F(
+                "Evalueer na drie jaar wat het heeft opgeleverd en stuur bij.",
+                "Evaluate after three years what it has achieved and adjust.",
             ),
         ),
     },
