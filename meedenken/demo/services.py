@@ -81,13 +81,14 @@ def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadRe
     # Written before the transaction: if loading fails, the next run reuses the same passwords.
     passwords = ensure_demo_passwords(credentials_path())
     with transaction.atomic():
+        existing = Consultation.objects.filter(slug=spec.slug).first()
+        previous_opening = existing.opens_at if existing else None
         consultation_tally = Tally()
         consultation = upsert(
-            Consultation.objects.filter(slug=spec.slug).first(),
-            Consultation(slug=spec.slug),
-            consultation_values(spec),
-            consultation_tally,
+            existing, Consultation(slug=spec.slug), consultation_values(spec), consultation_tally
         )
+        if previous_opening is not None:
+            shift_demo_responses(consultation, consultation.opens_at - previous_opening)
         result = DemoLoadResult(consultation, consultation_tally, credentials_path())
         questions = load_sections(consultation, spec.sections, result)
         load_documents(consultation, spec.documents, result)
@@ -253,6 +254,24 @@ def load_responses(
     Answer.objects.bulk_create(answers, batch_size=1000)
     result.responses_created = len(missing)
     result.answers_created = len(answers)
+
+
+def shift_demo_responses(consultation: Consultation, delta: timedelta) -> None:
+    """Move the demo responses along with the consultation's dates, so they stay inside them."""
+    if not delta:
+        return
+    Response.objects.filter(consultation=consultation, is_demo=True).update(
+        **{
+            name: F(name) + delta
+            for name in (
+                "created_at",
+                "updated_at",
+                "submitted_at",
+                "publication_consent_at",
+                "contact_consent_at",
+            )
+        }
+    )
 
 
 def check_answers(demo_responses: list[DemoResponse], questions: dict[str, Question]) -> None:

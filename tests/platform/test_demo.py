@@ -355,6 +355,19 @@ def test_loaded_responses_are_submitted_demo_data_with_consent(demo_dirs: Path) 
 
 
 @pytest.mark.django_db
+def test_reloading_later_keeps_the_demo_open_and_its_responses_inside_it(demo_dirs: Path) -> None:
+    first_load = timezone.now() - timedelta(days=200)
+    do_load_demo(first_load)
+    later = do_load_demo()
+    consultation = later.consultation
+    assert consultation.phase == Phase.OPEN
+    submitted = Response.objects.filter(consultation=consultation).values_list(
+        "submitted_at", flat=True
+    )
+    assert consultation.opens_at <= min(submitted) and max(submitted) <= timezone.now()
+
+
+@pytest.mark.django_db
 def test_loaddemo_restores_edited_texts_without_duplicates(demo_dirs: Path) -> None:
     do_load_demo()
     question = Question.objects.get(key="proposals")
