@@ -2,7 +2,8 @@
 
 A codebook is plain data: it loads from a dict (how the platform stores it) or a JSON file, and
 the default IMVO codebook ships as `codebooks/imvo.json`. Codes nest with `children`; analysts
-code leaves, and a parent counts as coded when any of its children is.
+code leaves (and parents that have seed phrases of their own), and a parent counts as coded
+when any of its children is.
 """
 
 from __future__ import annotations
@@ -79,6 +80,13 @@ class Codebook:
         """The codes analysts assign: those without children."""
         parents = {code.parent_id for code in self.codes}
         return tuple(code for code in self.codes if code.code_id not in parents)
+
+    def assignable(self) -> tuple[Code, ...]:
+        """The codes an answer can get directly: leaves, and parents with seed phrases of their
+        own (an answer on due diligence in general, neither national nor EU)."""
+        return tuple(
+            code for code in self.codes if code.seed_phrases or not self.children(code.code_id)
+        )
 
     def ancestors(self, code_id: str) -> tuple[str, ...]:
         """Parent, grandparent, ... of `code_id`."""

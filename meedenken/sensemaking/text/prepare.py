@@ -213,3 +213,31 @@ def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+@dataclass(frozen=True)
+class PreparedTexts:
+    """Cleaned answers with why some were skipped, their languages and their content terms."""
+
+    cleaned: tuple[CleanText, ...]
+    skipped: tuple[str | None, ...]
+    languages: tuple[LanguageGuess | None, ...]
+    terms: tuple[list[str], ...]
+
+
+def prepare_texts(
+    texts: Sequence[str],
+    identifier: LanguageIdentifier,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> PreparedTexts:
+    """Clean, skip, detect language and extract terms, for coding without the rest of the run."""
+    cleaned = tuple(clean_text(text, max_chars) for text in texts)
+    skipped = tuple(skip_reason(c.text) for c in cleaned)
+    live = [i for i, reason in enumerate(skipped) if reason is None]
+    found = dict(zip(live, identifier.detect([cleaned[i].text for i in live]), strict=True))
+    languages = tuple(found.get(i) for i in range(len(texts)))
+    terms = tuple(
+        content_terms(c.text, g.language) if g is not None else []
+        for c, g in zip(cleaned, languages, strict=True)
+    )
+    return PreparedTexts(cleaned, skipped, languages, terms)

@@ -1,0 +1,119 @@
+"""A multi-label coder that learns from analysts' codes.
+
+One logistic regression per code on `TextFeatures` (class-weighted, so rare codes are not
+drowned out by frequent ones). Whether a code is proposed follows that model's decision
+boundary; how sure it is (`confidence`) is a separate, calibrated probability: Platt scaling fitted
+on out-of-fold scores of the training answers, so 0.8 means "right about 8 times in 10" on
+answers like the coded ones.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+from .features import TextFeatures
+
+
+class MultiLabelCoder:
+    """Fit on a feature matrix and a 0/1 code matrix; propose codes with calibrated confidence.
+
+    `min_codes` is the least number of codes an answer gets: None learns it from the training
+    codes (1 when every coded answer has a code, else 0).
+    """
+
+    def __init__(
+        self,
+        *,
+        C: float = 3.0,
+        calibration_folds: int = 3,
+        min_codes: int | None = None,
+        seed: int = 0,
+    ) -> None:
+        self.C = C
+        self.calibration_folds = calibration_folds
+        self.min_codes = min_codes
+        self.seed = seed
+
+    def _model(self) -> LogisticRegression:
+        return LogisticRegression(
+            C=self.C, class_weight="balanced", solver="liblinear", random_state=self.seed
+        )
+
+    def fit(self, X: sparse.spmatrix, Y: np.ndarray) -> MultiLabelCoder:
+        X = sparse.csr_matrix(X)
+        Y = np.asarray(Y, dtype=int)
+        n_codes = Y.shape[1]
+        self.coef_ = np.zeros((n_codes, X.shape[1]), dtype=np.float64)
+        self.intercept_ = np.zeros(n_codes)
+        self.calibration_ = np.tile([1.0, 0.0], (n_codes, 1))  # slope, offset of Platt scaling
+        for j in range(n_codes):
+            positives = int(Y[:, j].sum())
+            if positives in (0, len(Y)):
+                # Nothing to learn: a constant score on the right side of the boundary.
+                prior = (positives + 0.5) / (len(Y) + 1.0)
+                self.intercept_[j] = -20.0 if positives == 0 else 20.0
+                self.calibration_[j] = (0.0, float(np.log(prior / (1 - prior))))
+                continue
+            model = self._model().fit(X, Y[:, j])
+            self.coef_[j] = model.coef_[0]
+            self.intercept_[j] = model.intercept_[0]
+            self.calibration_[j] = self._calibrate(X, Y[:, j])
+        coded = Y.sum(axis=1)
+        self.min_codes_ = (
+            self.min_codes if self.min_codes is not None else int(len(Y) > 0 and coded.min() >= 1)
+        )
+        return self
+
+    def _calibrate(self, X: sparse.csr_matrix, y: np.ndarray) -> tuple[float, float]:
+        """Platt scaling on out-of-fold decision scores (plain sigmoid when too few positives)."""
+        folds = min(self.calibration_folds, int(y.sum()), int(len(y) - y.sum()))
+        if folds < 2:
+            return 1.0, 0.0
+        scores = np.zeros(len(y))
+        splitter = StratifiedKFold(folds, shuffle=True, random_state=self.seed)
+        for train, test in splitter.split(np.zeros(len(y)), y):
+            scores[test] = self._model().fit(X[train], y[train]).decision_function(X[test])
+        platt = LogisticRegression(C=1e4).fit(scores.reshape(-1, 1), y)
+        return float(platt.coef_[0, 0]), float(platt.intercept_[0])
+
+    def decision_function(self, X: sparse.spmatrix) -> np.ndarray:
+        """Per answer and code: positive means the code is proposed."""
+        return np.asarray(sparse.csr_matrix(X) @ self.coef_.T) + self.intercept_
+
+    def predict_proba(self, X: sparse.spmatrix) -> np.ndarray:
+        """Calibrated probability that each code applies."""
+        return self.proba_from_scores(self.decision_function(X))
+
+    def proba_from_scores(self, scores: np.ndarray) -> np.ndarray:
+        slope, offset = self.calibration_[:, 0], self.calibration_[:, 1]
+        return 1.0 / (1.0 + np.exp(-np.clip(scores * slope + offset, -30, 30)))
+
+    def predict(self, X: sparse.spmatrix) -> np.ndarray:
+        return self.codes_from_scores(self.decision_function(X))
+
+    def codes_from_scores(self, scores: np.ndarray) -> np.ndarray:
+        """0/1 codes: every code past its boundary, and at least `min_codes_` best ones."""
+        codes = (scores >= 0).astype(np.int8)
+        if self.min_codes_ and scores.shape[1]:
+            best = np.argsort(-scores, axis=1)[:, : self.min_codes_]
+            np.put_along_axis(codes, best, 1, axis=1)
+        return codes
+
+
+def driving_words(
+    features: TextFeatures,
+    terms: list[str],
+    row: sparse.csr_matrix,
+    weights: np.ndarray,
+    top: int = 5,
+) -> tuple[str, ...]:
+    """The words of one answer that pushed a code's score up most, strongest first."""
+    contributions = features.word_weights(terms, weights, row)
+    ranked = sorted(
+        ((word, value) for word, value in contributions.items() if value > 0),
+        key=lambda item: (-item[1], item[0]),
+    )
+    return tuple(word for word, _ in ranked[:top])

@@ -1,0 +1,365 @@
+"""The whole text analysis of one set of open answers, as the platform's background job runs it.
+
+clean -> redact -> detect language -> terms and features -> codes (analyst codes where given,
+the classifier once enough answers are coded, zero-shot from the codebook otherwise) ->
+campaigns -> themes among uncoded answers -> summaries per code -> what to code next -> report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.model_selection import KFold
+
+from .active import ActiveSampler
+from .agreement import CodeAgreement, agreement_by_code
+from .campaigns import CampaignDetector
+from .classifier import MultiLabelCoder, driving_words
+from .codebook import Codebook
+from .discovery import ThemeDiscovery
+from .features import TextFeatures
+from .prepare import LanguageIdentifier, clean_text, content_terms, skip_reason
+from .privacy import PLACEHOLDER, redact
+from .results import (
+    AnalysisSettings,
+    Answer,
+    AnswerResult,
+    CampaignResult,
+    CodeSummary,
+    ProposedCode,
+    Quote,
+    RunReport,
+    TextAnalysis,
+    ThemeResult,
+)
+from .summary import ExtractiveSummarizer
+from .zeroshot import ZeroShotCoder
+
+_PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in PLACEHOLDER.values()))
+
+
+@dataclass(frozen=True)
+class _Coding:
+    mode: str
+    codes: np.ndarray  # answers x leaf codes, 0/1
+    confidence: np.ndarray  # answers x leaf codes
+    weights: np.ndarray  # leaf codes x features, for the explanation words
+    source: str
+    model_agreement: tuple[CodeAgreement, ...]
+
+
+def analyse_answers(
+    answers: Sequence[Answer],
+    codebook: Codebook,
+    analyst_codes: Mapping[str, Sequence[str]] | None = None,
+    *,
+    second_analyst_codes: Mapping[str, Sequence[str]] | None = None,
+    settings: AnalysisSettings | None = None,
+    identifier: LanguageIdentifier | None = None,
+) -> TextAnalysis:
+    """Analyse open answers against a codebook; `analyst_codes` maps answer ids to leaf codes.
+
+    Pass a `LanguageIdentifier` to reuse one across runs (building it loads language models).
+    """
+    settings = settings or AnalysisSettings()
+    analyst_codes = analyst_codes or {}
+    cleaned = [clean_text(a.text, settings.max_chars) for a in answers]
+    redacted = [redact(c.text) for c in cleaned]
+    skips = [skip_reason(c.text) for c in cleaned]
+    live = [i for i, reason in enumerate(skips) if reason is None]
+    identifier = identifier or LanguageIdentifier(settings.languages)
+    guesses = dict(zip(live, identifier.detect([cleaned[i].text for i in live]), strict=True))
+    languages = [guesses[i].language if i in guesses else None for i in range(len(answers))]
+    texts = [r.text for r in redacted]
+    terms = [
+        content_terms(_PLACEHOLDERS.sub(" ", texts[i]), languages[i]) if i in guesses else []
+        for i in range(len(answers))
+    ]
+
+    leaves = [code.code_id for code in codebook.assignable()]
+    leaf_set = set(leaves)
+    id_of = [a.answer_id for a in answers]
+    coded_rows = [i for i in live if id_of[i] in analyst_codes]
+    analyst_matrix = _code_matrix([analyst_codes[id_of[i]] for i in coded_rows], leaves)
+    unknown = sum(1 for codes in analyst_codes.values() for code in codes if code not in leaf_set)
+
+    features, X = _features([terms[i] for i in live])
+    coding = _code(X, live, coded_rows, analyst_matrix, codebook, leaves, features, settings)
+    row_of = {answer: row for row, answer in enumerate(live)}
+    analyst_row = {answer: row for row, answer in enumerate(coded_rows)}
+
+    campaigns = CampaignDetector(seed=settings.seed).detect([texts[i] for i in live])
+    campaign_of: dict[int, str] = {}
+    campaign_results = []
+    for campaign in campaigns:
+        members = [live[m] for m in campaign.member_indices]
+        for member in members:
+            campaign_of[member] = campaign.campaign_id
+        canonical = live[campaign.canonical_index]
+        campaign_results.append(
+            CampaignResult(
+                campaign.campaign_id,
+                campaign.size,
+                tuple(id_of[m] for m in members),
+                id_of[canonical],
+                texts[canonical],
+                campaign.identical_count,
+            )
+        )
+
+    leaf_codes: dict[int, list[ProposedCode]] = {}
+    for answer in live:
+        row = row_of[answer]
+        if answer in analyst_row:
+            chosen = np.flatnonzero(analyst_matrix[analyst_row[answer]])
+            leaf_codes[answer] = [ProposedCode(leaves[j], 1.0, "analyst") for j in chosen]
+            continue
+        proposals = []
+        for j in np.flatnonzero(coding.codes[row]):
+            words = driving_words(
+                features, terms[answer], X[row], coding.weights[j], settings.explanation_words
+            )
+            proposals.append(
+                ProposedCode(
+                    leaves[j], round(float(coding.confidence[row, j]), 4), coding.source, words
+                )
+            )
+        leaf_codes[answer] = sorted(proposals, key=lambda p: -p.confidence)
+
+    summariser = ExtractiveSummarizer(settings.summary_sentences)
+    uncoded = [i for i in live if not leaf_codes.get(i)]
+    themes, theme_of = _themes(uncoded, X, row_of, features, texts, languages, id_of, settings)
+
+    results = []
+    for i, answer in enumerate(answers):
+        guess = guesses.get(i)
+        codes = leaf_codes.get(i, [])
+        results.append(
+            AnswerResult(
+                answer.answer_id,
+                answer.question_id,
+                guess.language if guess else None,
+                guess.confidence if guess else 0.0,
+                guess.mixed if guess else False,
+                skips[i],
+                cleaned[i].truncated,
+                tuple(codes) + _ancestor_codes(codes, codebook),
+                redacted[i].redactions,
+                texts[i],
+                campaign_of.get(i),
+                theme_of.get(i),
+            )
+        )
+
+    summaries = []
+    for code in codebook.codes:
+        members = [i for i in live if any(c.code_id == code.code_id for c in results[i].codes)]
+        if members:
+            summary = summariser.summarise(texts, languages, members)
+            summaries.append(CodeSummary(code.code_id, len(members), _quotes(summary, id_of)))
+
+    next_to_code = ()
+    if live and X.shape[1]:
+        sampler = ActiveSampler(settings.next_to_code, seed=settings.seed)
+        is_coded = np.zeros(len(live), dtype=bool)
+        is_coded[[row_of[i] for i in coded_rows]] = True
+        proba = coding.confidence if coding.mode == "supervised" else None
+        picked = sampler.select(X, is_coded, proba)
+        next_to_code = tuple(id_of[live[int(p)]] for p in picked)
+
+    analyst_agreement: tuple[CodeAgreement, ...] = ()
+    if second_analyst_codes:
+        both = [a for a in analyst_codes if a in second_analyst_codes]
+        if both:
+            analyst_agreement = agreement_by_code(
+                _code_matrix([analyst_codes[a] for a in both], leaves),
+                _code_matrix([second_analyst_codes[a] for a in both], leaves),
+                leaves,
+            )
+
+    report = _report(
+        answers, cleaned, skips, guesses, redacted, campaigns, results, coding.mode,
+        len(coded_rows), unknown, live,
+    )  # fmt: skip
+    return TextAnalysis(
+        tuple(results),
+        themes,
+        tuple(campaign_results),
+        tuple(summaries),
+        next_to_code,
+        coding.model_agreement,
+        analyst_agreement,
+        report,
+    )
+
+
+def _code_matrix(code_lists: Sequence[Sequence[str]], leaves: Sequence[str]) -> np.ndarray:
+    index = {code: j for j, code in enumerate(leaves)}
+    matrix = np.zeros((len(code_lists), len(leaves)), dtype=np.int8)
+    for row, codes in enumerate(code_lists):
+        for code in codes:
+            if code in index:
+                matrix[row, index[code]] = 1
+    return matrix
+
+
+def _features(term_lists: list[list[str]]) -> tuple[TextFeatures, sparse.csr_matrix]:
+    features = TextFeatures()
+    try:
+        return features, features.fit_transform(term_lists)
+    except ValueError:  # no answer has a single content word: nothing to code on
+        empty = TextFeatures(subwords=False).fit([["-"]])
+        return empty, sparse.csr_matrix((len(term_lists), 0))
+
+
+def _code(
+    X: sparse.csr_matrix,
+    live: list[int],
+    coded_rows: list[int],
+    analyst_matrix: np.ndarray,
+    codebook: Codebook,
+    leaves: list[str],
+    features: TextFeatures,
+    settings: AnalysisSettings,
+) -> _Coding:
+    n = len(live)
+    if X.shape[1] == 0 or n == 0:
+        empty = np.zeros((n, len(leaves)))
+        return _Coding("none", empty.astype(np.int8), empty, np.zeros((len(leaves), 0)), "", ())
+    zero_shot = ZeroShotCoder(codebook, min_similarity=settings.zero_shot_min_similarity)
+    zero_shot.fit(features)
+    similarity = zero_shot.similarity(X)
+    codes = zero_shot.codes_from_similarity(similarity)
+    weights = np.vstack([zero_shot.code_weights(j) for j in range(len(leaves))])
+    if len(coded_rows) < settings.min_training_answers:
+        return _Coding("zero-shot", codes, similarity, weights, "zero-shot", ())
+    row_of = {answer: row for row, answer in enumerate(live)}
+    train = [row_of[i] for i in coded_rows]
+    learnable = analyst_matrix.sum(axis=0) >= settings.min_code_examples
+    # When analysts gave every answer a code, so does the model (over the codes it can learn).
+    min_codes = int(analyst_matrix.sum(axis=1).min() >= 1)
+    coder = MultiLabelCoder(min_codes=min_codes, seed=settings.seed)
+    coder.fit(X[train], analyst_matrix[:, learnable])
+    scores = coder.decision_function(X)
+    learned_codes = coder.codes_from_scores(scores)
+    codes[:, learnable] = learned_codes
+    confidence = similarity.copy()
+    confidence[:, learnable] = coder.predict_proba(X)
+    weights[learnable] = coder.coef_
+    agreement = _model_agreement(X[train], analyst_matrix, learnable, leaves, settings.seed)
+    return _Coding("supervised", codes, confidence, weights, "model", agreement)
+
+
+def _model_agreement(
+    X: sparse.csr_matrix, Y: np.ndarray, learnable: np.ndarray, leaves: list[str], seed: int
+) -> tuple[CodeAgreement, ...]:
+    """Kappa between the analyst and the model on the analyst's own answers (5-fold, so the
+    model never sees the answer it codes)."""
+    folds = min(5, len(Y))
+    predicted = np.zeros_like(Y[:, learnable])
+    for train, test in KFold(folds, shuffle=True, random_state=seed).split(X):
+        coder = MultiLabelCoder(seed=seed, calibration_folds=2).fit(
+            X[train], Y[train][:, learnable]
+        )
+        predicted[test] = coder.predict(X[test])
+    codes = [code for code, ok in zip(leaves, learnable, strict=True) if ok]
+    return agreement_by_code(Y[:, learnable], predicted, codes)
+
+
+def _ancestor_codes(codes: list[ProposedCode], codebook: Codebook) -> tuple[ProposedCode, ...]:
+    """Parents of the proposed codes, with their best child's confidence and source."""
+    best: dict[str, ProposedCode] = {}
+    for code in codes:
+        for parent in codebook.ancestors(code.code_id):
+            if parent not in best or code.confidence > best[parent].confidence:
+                best[parent] = ProposedCode(parent, code.confidence, code.source, code.words)
+    return tuple(best[c] for c in codebook.with_ancestors(list(best)) if c in best)
+
+
+def _themes(
+    uncoded: list[int],
+    X: sparse.csr_matrix,
+    row_of: dict[int, int],
+    features: TextFeatures,
+    texts: list[str],
+    languages: list[str | None],
+    id_of: list[str],
+    settings: AnalysisSettings,
+) -> tuple[tuple[ThemeResult, ...], dict[int, str]]:
+    if not settings.discover_themes or not uncoded or X.shape[1] == 0:
+        return (), {}
+    rows = [row_of[i] for i in uncoded]
+    discovery = ThemeDiscovery(max_themes=settings.max_themes, seed=settings.seed)
+    found = discovery.discover(
+        X[rows][:, : features.n_terms], features.term_names_, [texts[i] for i in uncoded]
+    )
+    summariser = ExtractiveSummarizer(settings.summary_sentences)
+    themes, theme_of = [], {}
+    for theme in found:
+        members = [uncoded[m] for m in theme.member_indices]
+        for member in members:
+            theme_of[member] = theme.theme_id
+        quotes = tuple(
+            Quote(id_of[uncoded[r]], 0, len(texts[uncoded[r]]), texts[uncoded[r]])
+            for r in theme.representative_indices
+        )
+        summary = _quotes(summariser.summarise(texts, languages, members), id_of)
+        themes.append(
+            ThemeResult(
+                theme.theme_id,
+                theme.size,
+                theme.key_phrases,
+                tuple(id_of[m] for m in members),
+                quotes,
+                summary,
+            )
+        )
+    return tuple(themes), theme_of
+
+
+def _quotes(sentences: Sequence, id_of: list[str]) -> tuple[Quote, ...]:
+    return tuple(Quote(id_of[s.answer_index], s.start, s.end, s.text) for s in sentences)
+
+
+def _report(
+    answers, cleaned, skips, guesses, redacted, campaigns, results, mode, analyst_coded, unknown,
+    live,
+) -> RunReport:  # fmt: skip
+    code_counts: Counter[str] = Counter()
+    once: Counter[str] = Counter()
+    seen_campaign_codes: set[tuple[str, str]] = set()
+    for i in live:
+        for code in results[i].codes:
+            code_counts[code.code_id] += 1
+            campaign = results[i].campaign_id
+            if campaign is None or (campaign, code.code_id) not in seen_campaign_codes:
+                once[code.code_id] += 1
+                if campaign is not None:
+                    seen_campaign_codes.add((campaign, code.code_id))
+    coded = sum(1 for i in live if results[i].codes)
+    return RunReport(
+        answers=len(answers),
+        analysed=len(live),
+        skipped=dict(Counter(reason for reason in skips if reason)),
+        truncated=sum(c.truncated for c in cleaned),
+        html_removed=sum(c.had_html for c in cleaned),
+        control_characters_removed=sum(c.had_control_characters for c in cleaned),
+        mixed_language=sum(g.mixed for g in guesses.values()),
+        languages=dict(Counter(g.language or "unknown" for g in guesses.values()).most_common()),
+        redactions=dict(Counter(r.kind for red in redacted for r in red.redactions)),
+        answers_with_redactions=sum(1 for red in redacted if red.redactions),
+        campaigns=len(campaigns),
+        answers_in_campaigns=sum(c.size for c in campaigns),
+        coding_mode=mode,
+        analyst_coded=analyst_coded,
+        coded=coded,
+        uncoded=len(live) - coded,
+        code_counts=dict(code_counts.most_common()),
+        code_counts_campaigns_once=dict(once.most_common()),
+        unknown_analyst_codes=unknown,
+    )

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import numpy as np
+from sklearn.metrics import f1_score
+
+from meedenken.sensemaking.text.classifier import MultiLabelCoder, driving_words
+from meedenken.sensemaking.text.features import TextFeatures
+from meedenken.sensemaking.text.prepare import content_terms
+
+
+def _split(bonn):  # type: ignore[no-untyped-def]
+    texts, labels, codes = bonn
+    terms = [content_terms(t, "de") for t in texts]
+    features = TextFeatures()
+    X = features.fit_transform(terms)
+    return features, terms, X, labels, codes
+
+
+def test_coder_learns_human_codes_better_than_a_majority_guess(bonn) -> None:  # type: ignore[no-untyped-def]
+    _, _, X, Y, _ = _split(bonn)
+    train, test = np.arange(0, 220), np.arange(220, len(Y))
+    coder = MultiLabelCoder().fit(X[train], Y[train])
+    predicted = coder.predict(X[test])
+    majority = np.zeros_like(Y[test])
+    majority[:, Y[train].sum(axis=0).argmax()] = 1
+    ours = f1_score(Y[test], predicted, average="samples")
+    baseline = f1_score(Y[test], majority, average="samples")
+    assert ours > baseline + 0.15, (ours, baseline)
+    # every Bonn answer has a code, so the coder learned to give at least one
+    assert coder.min_codes_ == 1 and predicted.sum(axis=1).min() >= 1
+
+
+def test_confidence_is_calibrated_probability(bonn) -> None:  # type: ignore[no-untyped-def]
+    _, _, X, Y, _ = _split(bonn)
+    coder = MultiLabelCoder().fit(X[:220], Y[:220])
+    proba = coder.predict_proba(X[220:])
+    assert proba.shape == Y[220:].shape
+    assert np.all((proba >= 0) & (proba <= 1))
+    # calibrated: the mean probability of a code is close to how often it applies
+    assert abs(proba.mean() - Y[220:].mean()) < 0.1
+    # and confident predictions are more often right than unsure ones
+    sure, unsure = proba > 0.8, (proba > 0.2) & (proba < 0.8)
+    assert Y[220:][sure].mean() > Y[220:][unsure].mean()
+
+
+def test_codes_without_examples_or_only_examples_are_constant() -> None:
+    X = np.eye(6)
+    Y = np.array([[0, 1, 1], [0, 1, 0], [0, 1, 1], [0, 1, 0], [0, 1, 1], [0, 1, 0]])
+    coder = MultiLabelCoder(min_codes=0).fit(X, Y)
+    predicted = coder.predict(X)
+    assert predicted[:, 0].sum() == 0 and predicted[:, 1].sum() == 6
+
+
+def test_driving_words_are_words_of_the_answer(bonn) -> None:  # type: ignore[no-untyped-def]
+    features, terms, X, Y, codes = _split(bonn)
+    coder = MultiLabelCoder().fit(X, Y)
+    lights = codes.index("level1_traffic_lights")
+    row = int(np.flatnonzero(Y[:, lights])[0])
+    words = driving_words(features, terms[row], X[row], coder.coef_[lights])
+    assert words
+    vocabulary = {w for term in terms[row] for w in term.split()} | set(terms[row])
+    assert set(words) <= vocabulary
+    assert any("ampel" in w for w in words), words
