@@ -12,7 +12,8 @@ from meedenken.demo.fragments.voices import CLOSERS, OPENERS
 from meedenken.demo.personas import Persona, clip
 from meedenken.responses.profile import CompanySize, StakeholderType
 
-# The open questions in the order of the form; an opener goes before the first one answered.
+# The open questions in the order of the form (questions.py; a test keeps them in step, as this
+# module must not import Django models); an opener goes before the first one answered.
 OPEN_KEYS: tuple[str, ...] = (
     "covenants_works",
     "covenants_not_working",
@@ -129,7 +130,7 @@ def compose_open_text(sheet: AnswerSheet, key: str) -> str:
 
 def add_open_answers(sheet: AnswerSheet) -> None:
     persona, rng = sheet.persona, sheet.rng
-    introduced = rng.random() > 0.55
+    needs_opener = rng.random() < 0.45  # some respondents introduce themselves, once
     knows_covenants = sheet.answers["covenant_experience"].values[0] != "unknown"
     for key in OPEN_KEYS:
         chance = persona.engagement
@@ -140,12 +141,10 @@ def add_open_answers(sheet: AnswerSheet) -> None:
         if key not in REQUIRED_OPEN_KEYS and rng.random() >= chance:
             continue
         text = compose_open_text(sheet, key)
-        if not introduced:
-            openers = sheet.eligible(OPENERS)
-            openers = [o for o in openers if o.audience] or openers
-            if openers:
-                text = f"{sheet.fill(rng.choice(openers))} {text}"
-            introduced = True
+        openers = sheet.eligible(OPENERS)
+        if needs_opener and openers:
+            text = f"{sheet.fill(rng.choice(openers))} {text}"
+            needs_opener = False
         if key == "proposals" and rng.random() < 0.25:
             text = f"{text} {sheet.fill(rng.choice(sheet.eligible(CLOSERS)))}"
         sheet.answers[key] = DemoAnswer(text=text)

@@ -25,7 +25,7 @@ omdat zij een verantwoord product kunnen aanbieden.
 Soms ervaren deze bedrijven een nadeel, omdat concurrenten het niet zo nauw nemen met \
 productieomstandigheden.
 
-Gelukkig krijgt internationaal maatschappelijk verantwoord ondernemen – IMVO – steeds meer \
+Gelukkig krijgt internationaal maatschappelijk verantwoord ondernemen –IMVO- steeds meer \
 aandacht, maar dat is nog niet genoeg om misstanden zoals uitbuiting, kinderarbeid of \
 milieuschade te voorkomen.
 

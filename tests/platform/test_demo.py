@@ -28,7 +28,8 @@ from meedenken.consultations.models import (
     QuestionKind,
     Section,
 )
-from meedenken.demo.content import DEMO_SLUG, build_imvo_consultation
+from meedenken.demo.answers import OPEN_KEYS, REQUIRED_OPEN_KEYS
+from meedenken.demo.content import DEMO_SLUG, DOCUMENTS_DIR, build_imvo_consultation
 from meedenken.demo.fragments import FRAGMENTS
 from meedenken.demo.fragments.voices import CLOSERS, OPENERS
 from meedenken.demo.generator import DemoProfile, DemoResponse, generate_demo_responses
@@ -107,6 +108,16 @@ def test_explainer_is_the_seed_text_without_headings_and_duplicate() -> None:
     assert len(nl_paragraphs) == len(SPEC.explainer.en.strip().split("\n\n")) >= 15
 
 
+def test_explainer_keeps_the_wording_of_the_seed() -> None:
+    seed = PROJECT_DIR.parent / "shared" / "seed" / "000_ae6c578a4c24098d.txt"
+    if not seed.exists():
+        pytest.skip("the seed text is not next to this checkout")
+    paragraphs = [p.strip() for p in seed.read_text(encoding="utf-8").split("\n\n")]
+    kept = [p for p in paragraphs if p and p != "Animatie IMVO" and not p.startswith("EXTRA ZIN")]
+    explainer = [p.strip() for p in SPEC.explainer.nl.split("\n\n")]
+    assert [" ".join(p.split()) for p in explainer] == [" ".join(p.split()) for p in kept]
+
+
 def test_demo_consultation_is_open_relative_to_now() -> None:
     now = timezone.now()
     spec = build_imvo_consultation(now)
@@ -115,8 +126,6 @@ def test_demo_consultation_is_open_relative_to_now() -> None:
 
 
 def test_shipped_documents_keep_sources_and_unverified_markers() -> None:
-    from meedenken.demo.content import DOCUMENTS_DIR
-
     assert len(SPEC.documents) >= 2
     for document in SPEC.documents:
         text = (DOCUMENTS_DIR / document.filename).read_text(encoding="utf-8")
@@ -125,6 +134,13 @@ def test_shipped_documents_keep_sources_and_unverified_markers() -> None:
 
 
 # --- generator -------------------------------------------------------------------------------
+
+
+def test_generator_knows_the_open_and_required_questions_of_the_content() -> None:
+    open_keys = [q.key for q in SPEC.questions() if q.kind == QuestionKind.OPEN_TEXT]
+    assert list(OPEN_KEYS) == open_keys
+    assert set(REQUIRED_OPEN_KEYS) == {key for key in open_keys if QUESTIONS[key].required}
+    assert set(FRAGMENTS) == set(open_keys)
 
 
 def test_generator_is_deterministic_for_a_seed() -> None:
