@@ -1,0 +1,260 @@
+"""Who is clustered, base clusters, and opinion groups chosen by silhouette (as Pol.is does).
+
+Pol.is clusters in two levels: participants' 2-D projections into (up to) 100 base clusters,
+then the base-cluster centers, weighted by their sizes, into k groups for k in 2..max_k; the k
+with the best silhouette (computed on the unweighted base centers) wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def select_in_conv(
+    votes_per_participant: np.ndarray, n_statements: int, min_votes: int = 7, greedy_n: int = 15
+) -> np.ndarray:
+    """Pol.is's in-conversation rule: at least min(7, #statements) votes; if that leaves fewer
+    than 15 people, the most active voters fill up to 15. Returns a boolean mask."""
+    counts = np.asarray(votes_per_participant)
+    in_conv = (counts >= min(min_votes, n_statements)) & (counts > 0)
+    shortfall = greedy_n - int(in_conv.sum())
+    if shortfall > 0:
+        candidates = np.flatnonzero(~in_conv & (counts > 0))
+        order = candidates[np.argsort(-counts[candidates], kind="stable")]
+        in_conv[order[:shortfall]] = True
+    return in_conv
+
+
+class WeightedKMeans:
+    """Lloyd's k-means with weights and seeded k-means++ starts; keeps the best of `n_init`.
+
+    For many points, fits on a seeded subsample of `sample_size` points, then assigns all points
+    and recomputes centers once on the full data.
+    """
+
+    def __init__(
+        self,
+        n_clusters: int,
+        n_init: int = 4,
+        max_iter: int = 100,
+        seed: int = 0,
+        sample_size: int = 20_000,
+        tol: float = 1e-9,
+    ) -> None:
+        self.n_clusters = n_clusters
+        self.n_init = n_init
+        self.max_iter = max_iter
+        self.seed = seed
+        self.sample_size = sample_size
+        self.tol = tol
+
+    def fit(self, points: np.ndarray, weights: np.ndarray | None = None) -> WeightedKMeans:
+        points = np.asarray(points, dtype=np.float64)
+        w = np.ones(len(points)) if weights is None else np.asarray(weights, dtype=np.float64)
+        rng = np.random.default_rng(self.seed)
+        fit_points, fit_w = points, w
+        if len(points) > self.sample_size:
+            pick = np.sort(rng.choice(len(points), self.sample_size, replace=False))
+            fit_points, fit_w = points[pick], w[pick]
+        k = min(self.n_clusters, len(np.unique(fit_points, axis=0)))
+        best: tuple[float, np.ndarray] | None = None
+        for _ in range(self.n_init):
+            centers = _lloyd(
+                fit_points, fit_w, _plus_plus(fit_points, fit_w, k, rng), self.max_iter, self.tol
+            )
+            inertia = float(np.sum(fit_w * _nearest(fit_points, centers)[1]))
+            if best is None or inertia < best[0] - 1e-12:
+                best = (inertia, centers)
+        assert best is not None
+        centers = best[1]
+        labels, _ = _nearest(points, centers)
+        centers, labels = _recenter(points, w, labels, centers)
+        self.cluster_centers_ = centers
+        self.labels_ = labels
+        return self
+
+
+def _plus_plus(points: np.ndarray, w: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """k-means++ seeding: each next center drawn with probability ~ weight * squared distance."""
+
+    def draw(mass: np.ndarray) -> int:
+        cumulative = np.cumsum(mass)
+        return min(
+            int(np.searchsorted(cumulative, rng.random() * cumulative[-1], "right")), len(mass) - 1
+        )
+
+    chosen = [draw(w)]
+    dist = np.sum((points - points[chosen[0]]) ** 2, axis=1)
+    for _ in range(1, k):
+        mass = w * dist
+        if mass.sum() <= 0:
+            break
+        chosen.append(draw(mass))
+        np.minimum(dist, np.sum((points - points[chosen[-1]]) ** 2, axis=1), out=dist)
+    return points[chosen]
+
+
+def _nearest(
+    points: np.ndarray, centers: np.ndarray, chunk: int = 262_144
+) -> tuple[np.ndarray, np.ndarray]:
+    labels = np.empty(len(points), dtype=np.int64)
+    dist = np.empty(len(points), dtype=np.float64)
+    for start in range(0, len(points), chunk):
+        block = points[start : start + chunk]
+        d = (
+            np.sum(block**2, axis=1)[:, None]
+            - 2 * block @ centers.T
+            + np.sum(centers**2, axis=1)[None, :]
+        )
+        labels[start : start + chunk] = np.argmin(d, axis=1)
+        dist[start : start + chunk] = np.maximum(
+            d[np.arange(len(block)), labels[start : start + chunk]], 0
+        )
+    return labels, dist
+
+
+def _recenter(
+    points: np.ndarray, w: np.ndarray, labels: np.ndarray, centers: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted means per label; empty clusters are dropped and labels renumbered."""
+    k = len(centers)
+    mass = np.bincount(labels, weights=w, minlength=k)
+    sums = np.stack(
+        [
+            np.bincount(labels, weights=w * points[:, d], minlength=k)
+            for d in range(points.shape[1])
+        ],
+        axis=1,
+    )
+    used = mass > 0
+    new_centers = sums[used] / mass[used][:, None]
+    renumber = np.cumsum(used) - 1
+    return new_centers, renumber[labels]
+
+
+def _lloyd(
+    points: np.ndarray, w: np.ndarray, centers: np.ndarray, max_iter: int, tol: float
+) -> np.ndarray:
+    """Lloyd iterations until no point changes cluster (or centers move less than `tol`)."""
+    previous: np.ndarray | None = None
+    for _ in range(max_iter):
+        labels, _ = _nearest(points, centers)
+        if previous is not None and np.array_equal(labels, previous):
+            return centers
+        new_centers, labels = _recenter(points, w, labels, centers)
+        if len(new_centers) == len(centers) and np.max(np.abs(new_centers - centers)) <= tol:
+            return new_centers
+        centers, previous = new_centers, labels
+    return centers
+
+
+def silhouette(points: np.ndarray, labels: np.ndarray) -> float:
+    """Mean silhouette over points (a point alone in its cluster scores 0), as Pol.is."""
+    d = np.sqrt(np.maximum(np.sum((points[:, None, :] - points[None, :, :]) ** 2, axis=2), 0))
+    clusters = np.unique(labels)
+    if len(clusters) < 2:
+        return 0.0
+    member = labels[None, :] == clusters[:, None]  # (k, n)
+    sizes = member.sum(axis=1)
+    mean_to = (d @ member.T) / sizes[None, :]  # (n, k) mean distance to each cluster
+    own = np.searchsorted(clusters, labels)
+    own_size = sizes[own]
+    rows = np.arange(len(points))
+    # The own-cluster mean included the zero distance to itself; exclude it.
+    a = mean_to[rows, own] * own_size / np.maximum(own_size - 1, 1)
+    mean_to[rows, own] = np.inf
+    b = mean_to.min(axis=1)
+    s = np.where(own_size > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-300), 0.0)
+    return float(s.mean())
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """Result of two-level clustering over the in-conversation participants."""
+
+    labels: np.ndarray  # per participant: group 0..k-1, or -1 when not clustered
+    base_labels: np.ndarray  # per participant: base cluster, or -1
+    base_centers: np.ndarray  # (n_base, 2)
+    group_of_base: np.ndarray  # (n_base,)
+    group_centers: np.ndarray  # (k, 2)
+    silhouettes: dict[int, float]
+
+
+class TwoLevelClustering:
+    """Pol.is group clustering: base k-means, then weighted k-means on base centers."""
+
+    def __init__(
+        self,
+        base_k: int = 100,
+        max_k: int = 5,
+        seed: int = 0,
+        n_init: int = 10,
+        base_sample_size: int = 20_000,
+        base_n_init: int = 1,
+        base_max_iter: int = 20,
+    ) -> None:
+        self.base_k = base_k
+        self.max_k = max_k
+        self.seed = seed
+        self.n_init = n_init
+        self.base_sample_size = base_sample_size
+        self.base_n_init = base_n_init
+        self.base_max_iter = base_max_iter
+
+    def fit(self, projection: np.ndarray, in_conv: np.ndarray) -> Clustering:
+        n = len(projection)
+        labels = np.full(n, -1, dtype=np.int64)
+        members = np.flatnonzero(in_conv)
+        empty = Clustering(
+            labels,
+            labels.copy(),
+            np.zeros((0, 2)),
+            np.zeros(0, dtype=np.int64),
+            np.zeros((0, 2)),
+            {},
+        )
+        points = projection[members]
+        if len(members) < 2 or len(np.unique(points, axis=0)) < 2:
+            return empty
+        base = WeightedKMeans(
+            self.base_k,
+            n_init=self.base_n_init,
+            max_iter=self.base_max_iter,
+            seed=self.seed,
+            sample_size=self.base_sample_size,
+            tol=1e-4,
+        ).fit(points)
+        centers = base.cluster_centers_
+        sizes = np.bincount(base.labels_, minlength=len(centers)).astype(np.float64)
+        n_base = len(centers)
+        max_k = min(self.max_k, 2 + n_base // 12, n_base)
+        silhouettes: dict[int, float] = {}
+        best: tuple[float, int, np.ndarray, np.ndarray] | None = None
+        for k in range(2, max_k + 1):
+            group = WeightedKMeans(k, n_init=self.n_init, seed=self.seed + k).fit(centers, sizes)
+            score = silhouette(centers, group.labels_) if n_base > 2 else 0.0
+            silhouettes[k] = score
+            if best is None or score > best[0] + 1e-12:
+                best = (score, k, group.labels_, group.cluster_centers_)
+        if best is None:
+            return empty
+        _, _, group_of_base, group_centers = best
+        group_of_base, group_centers = _order_groups(group_of_base, group_centers, sizes)
+        base_labels = labels.copy()
+        base_labels[members] = base.labels_
+        labels[members] = group_of_base[base.labels_]
+        return Clustering(labels, base_labels, centers, group_of_base, group_centers, silhouettes)
+
+
+def _order_groups(
+    group_of_base: np.ndarray, centers: np.ndarray, sizes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Number groups by decreasing size (ties by center) so ids are stable across runs."""
+    k = len(centers)
+    mass = np.bincount(group_of_base, weights=sizes, minlength=k)
+    order = np.lexsort((centers[:, 1], centers[:, 0], -mass))
+    rank = np.empty(k, dtype=np.int64)
+    rank[order] = np.arange(k)
+    return rank[group_of_base], centers[order]

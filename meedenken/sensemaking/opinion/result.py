@@ -1,0 +1,113 @@
+"""Configuration and result types of the opinion analysis (frozen dataclasses)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal
+
+import numpy as np
+
+from meedenken.sensemaking.opinion.consensus import ConsensusStatement
+from meedenken.sensemaking.opinion.repness import RepresentativeStatement
+
+
+@dataclass(frozen=True)
+class OpinionConfig:
+    """Parameters of `analyse_votes`; defaults follow Pol.is where Pol.is has one."""
+
+    seed: int = 0
+    min_votes_to_cluster: int = 7  # Pol.is: clustered once voted on min(7, #statements)
+    greedy_cluster_n: int = 15  # Pol.is: the most active voters fill up to this many
+    base_k: int = 100  # base clusters
+    max_groups: int = 5  # groups: k in 2..min(max_groups, 2 + n_base // 12)
+    n_init: int = 10  # k-means restarts (base and group level)
+    base_sample_size: int = 20_000  # base k-means fits on a sample above this many people
+    bridging: bool = True
+    bridging_l2: float = 0.03
+    bridging_sweeps: int = 12
+    support_threshold: float = 0.5  # Wilson lower bound of the agree rate in every group
+    support_min_votes: int = 5  # a group counts for a statement from this many votes
+    support_min_groups: int = 2  # and at least this many groups must count
+
+
+@dataclass(frozen=True)
+class OpinionGroup:
+    id: int
+    size: int
+    center: tuple[float, float]
+    representative: tuple[RepresentativeStatement, ...]
+
+
+@dataclass(frozen=True)
+class GroupSupport:
+    """Agreement with one statement in one declared stakeholder group."""
+
+    group: str
+    votes: int
+    agrees: int
+    rate: float
+    lower: float  # Wilson 95% interval
+    upper: float
+
+
+@dataclass(frozen=True)
+class StatementResult:
+    id: Any
+    agree: int  # latest vote per participant
+    disagree: int
+    passes: int
+    moderated_out: bool
+    consensus: float | None  # group-aware consensus (product of groups' agree rates)
+    overall_consensus: Literal["agree", "disagree"] | None  # among Pol.is's consensus picks
+    bridging: float | None  # statement intercept of the bridging model
+    bridging_factor: float | None
+    broadly_supported: bool
+    min_support: float | None  # lowest agree rate over declared groups with enough votes
+    min_support_lower: float | None
+    support: tuple[GroupSupport, ...]
+    priority: float
+    extremity: float
+    projection: tuple[float, float]
+
+
+@dataclass(frozen=True, eq=False)
+class OpinionResult:
+    """Everything `analyse_votes` found. Per-participant values are numpy arrays aligned with
+    `participant_ids` (a million participants stay cheap); use `group_of` for one id."""
+
+    participant_ids: tuple[Any, ...]
+    participant_group: np.ndarray  # int64, -1 = not clustered
+    participant_projection: np.ndarray  # (n, 2) float64, the opinion map
+    groups: tuple[OpinionGroup, ...]
+    statements: tuple[StatementResult, ...]
+    consensus_agree: tuple[ConsensusStatement, ...]
+    consensus_disagree: tuple[ConsensusStatement, ...]
+    support_groups: tuple[str, ...]  # declared groups, or opinion groups when none declared
+    support_groups_declared: bool
+    silhouettes: Mapping[int, float]
+    n_votes: int
+    timings: Mapping[str, float]
+    config: OpinionConfig
+
+    @cached_property
+    def _participant_index(self) -> dict[Any, int]:
+        return {pid: i for i, pid in enumerate(self.participant_ids)}
+
+    @cached_property
+    def _statement_index(self) -> dict[Any, int]:
+        return {s.id: j for j, s in enumerate(self.statements)}
+
+    def group_of(self, participant_id: Any) -> int | None:
+        i = self._participant_index.get(participant_id)
+        if i is None or self.participant_group[i] < 0:
+            return None
+        return int(self.participant_group[i])
+
+    def statement(self, statement_id: Any) -> StatementResult:
+        return self.statements[self._statement_index[statement_id]]
+
+    @property
+    def n_clustered(self) -> int:
+        return int(np.count_nonzero(self.participant_group >= 0))

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import numpy as np
+
+from meedenken.sensemaking.opinion.bridging import BridgingModel
+from meedenken.sensemaking.opinion.votes import VoteRecords, build_vote_matrix
+
+
+def _two_sides(seed: int = 0) -> VoteRecords:
+    """Two equal sides; statement 0 both agree with, 1 only side A, 2 only side B, 3 nobody."""
+    rng = np.random.default_rng(seed)
+    agree_probability = [(0.9, 0.9), (0.9, 0.1), (0.1, 0.9), (0.1, 0.1)]
+    rows = []
+    for p in range(80):
+        for s, probs in enumerate(agree_probability):
+            rows.append((p, s, 1 if rng.random() < probs[p % 2] else -1))
+        rows.append((p, 4, 0))  # passes are not ratings
+    return VoteRecords.from_tuples(rows)
+
+
+def test_intercept_rewards_support_from_both_sides() -> None:
+    matrix = build_vote_matrix(_two_sides())
+    before = matrix.votes.copy()
+    fit = BridgingModel(n_sweeps=30).fit(matrix)
+    bridge, side_a, side_b, nobody, passed = fit.statement_intercept
+    # The statement both sides agree with beats the one-sided ones, which beat the rejected one,
+    # although statements 0..2 have similar overall agree counts on one side.
+    assert bridge > max(side_a, side_b) + 0.2
+    assert min(side_a, side_b) > nobody + 0.2
+    # The one-sided statements differ in the factor, not the intercept.
+    assert np.sign(fit.statement_factor[1]) == -np.sign(fit.statement_factor[2])
+    assert abs(fit.statement_factor[1]) > 3 * abs(fit.statement_factor[0])
+    assert np.isnan(passed)  # only passes: no rating, no score
+    assert fit.n_ratings == 80 * 4
+    assert 0.45 < fit.mu < 0.55
+    assert (before != matrix.votes).nnz == 0  # the vote matrix is left untouched
+
+
+def test_no_ratings_gives_nan_scores_not_errors() -> None:
+    matrix = build_vote_matrix(VoteRecords.from_tuples([("a", "s", 0), ("b", "s", 0)]))
+    fit = BridgingModel().fit(matrix)
+    assert fit.n_ratings == 0
+    assert np.isnan(fit.statement_intercept).all()
