@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("meedenken.core.urls")),
     path("", include("meedenken.consultations.urls")),
     path("", include("meedenken.responses.urls")),
+    path("", include("meedenken.deliberation.urls")),
     prefix_default_language=False,
 )
 

@@ -23,6 +23,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "responses.response": ("view",),
         "responses.answer": ("view",),
         "audit.auditentry": ("view",),
+        "deliberation.deliberation": ("add", "change", "view"),
+        "deliberation.statement": ("add", "change", "view", "moderate"),
+        "deliberation.analysisrun": ("view", "run", "publish"),
     },
     StaffRole.ANALYST: {
         "consultations.consultation": ("view",),
@@ -32,10 +35,13 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "consultations.document": ("view",),
         "responses.response": ("view",),
         "responses.answer": ("view",),
+        "deliberation.statement": ("view",),
+        "deliberation.analysisrun": ("view", "run"),
     },
     StaffRole.MODERATOR: {
         "consultations.consultation": ("view",),
         "responses.response": ("view",),
         "responses.answer": ("view",),
+        "deliberation.statement": ("view", "moderate"),
     },
 }

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks",
+    # Before django_tasks_db: its `db_worker` command re-queues analyses a stopped worker left.
+    "meedenken.deliberation",
     "django_tasks_db",
     "meedenken.core",
     "meedenken.audit",

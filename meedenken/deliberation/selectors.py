@@ -1,0 +1,237 @@
+"""Reads for statements, voting, results and the analysis input, with fixed query counts."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from meedenken.consultations.models import Consultation
+from meedenken.deliberation.models import (
+    AnalysisRun,
+    Deliberation,
+    Moderation,
+    Participant,
+    Rating,
+    RunStatus,
+    Statement,
+    StatementStatus,
+    Vote,
+    VoteHistory,
+)
+
+NEW_STATEMENT_PRIORITY = 3.0  # statements not yet in an analysis get extra attention
+
+
+def get_public_deliberation(slug: str) -> Deliberation | None:
+    """The deliberation of a published consultation, with its consultation, in one query."""
+    return (
+        Deliberation.objects.filter(
+            consultation__slug=slug, consultation__published_at__lte=timezone.now()
+        )
+        .select_related("consultation")
+        .first()
+    )
+
+
+def get_deliberation(consultation: Consultation) -> Deliberation | None:
+    return Deliberation.objects.filter(consultation=consultation).first()
+
+
+def get_participant(consultation: Consultation, participant_id: int | None) -> Participant | None:
+    if participant_id is None:
+        return None
+    return (
+        Participant.objects.filter(pk=participant_id, consultation=consultation)
+        .select_related("consultation")
+        .first()
+    )
+
+
+def visible_filter(moderation: str) -> Q:
+    statuses = [StatementStatus.APPROVED]
+    if moderation == Moderation.POST:
+        statuses.append(StatementStatus.PENDING)
+    return Q(status__in=statuses)
+
+
+def get_visible_statements(deliberation: Deliberation) -> QuerySet[Statement]:
+    return Statement.objects.filter(
+        visible_filter(deliberation.moderation), consultation_id=deliberation.consultation_id
+    ).order_by("id")
+
+
+def get_statement(consultation: Consultation, statement_id: int) -> Statement | None:
+    """Any statement by id (the services decide whether it may be voted on)."""
+    return Statement.objects.filter(pk=statement_id).first()
+
+
+@dataclass(frozen=True)
+class VotingState:
+    statement: Statement | None
+    voted: int
+    total: int
+    current_vote: int | None = None
+
+
+def get_next_statement(
+    deliberation: Deliberation, participant: Participant | None, *, statement_id: int | None = None
+) -> VotingState:
+    """The statement to show: `statement_id` when it is visible (to change a vote), otherwise an
+    unvoted one drawn by the core's comment priority (per participant, repeatable)."""
+    statements = list(get_visible_statements(deliberation).only("id"))
+    voted: dict[int, int] = {}
+    if participant is not None:
+        voted = dict(
+            Vote.objects.filter(participant=participant).values_list("statement_id", "value")
+        )
+    visible_ids = [s.pk for s in statements]
+    total = len(visible_ids)
+    done = sum(1 for pk in visible_ids if pk in voted)
+    chosen: int | None = None
+    if statement_id is not None and statement_id in set(visible_ids):
+        chosen = statement_id
+    else:
+        open_ids = [pk for pk in visible_ids if pk not in voted]
+        if open_ids:
+            priorities = get_priorities(deliberation.consultation_id)
+            weights = [
+                max(float(priorities.get(str(pk), NEW_STATEMENT_PRIORITY)), 1e-6) for pk in open_ids
+            ]
+            seed = f"{participant.pk if participant else 0}:{done}"
+            chosen = random.Random(seed).choices(open_ids, weights=weights, k=1)[0]
+    if chosen is None:
+        return VotingState(None, done, total)
+    statement = Statement.objects.select_related("section").get(pk=chosen)
+    return VotingState(statement, done, total, voted.get(chosen))
+
+
+def get_priorities(consultation_id: int) -> dict[str, float]:
+    """Comment priority per statement id from the latest finished analysis."""
+    row = (
+        AnalysisRun.objects.filter(consultation_id=consultation_id, status=RunStatus.DONE)
+        .order_by("-computed_at", "-id")
+        .values_list("priorities", flat=True)
+        .first()
+    )
+    return row or {}
+
+
+def get_rating(participant: Participant | None, statement: Statement) -> Rating | None:
+    if participant is None:
+        return None
+    return Rating.objects.filter(participant=participant, statement=statement).first()
+
+
+def get_own_proposals(participant: Participant | None) -> list[Statement]:
+    if participant is None:
+        return []
+    return list(Statement.objects.filter(author=participant).order_by("-created_at", "-id"))
+
+
+def get_statements_to_moderate(consultation: Consultation) -> QuerySet[Statement]:
+    return Statement.objects.filter(
+        consultation=consultation, status=StatementStatus.PENDING
+    ).order_by("created_at", "id")
+
+
+def get_latest_run(consultation: Consultation) -> AnalysisRun | None:
+    return (
+        AnalysisRun.objects.filter(consultation=consultation).order_by("-created_at", "-id").first()
+    )
+
+
+def get_latest_done_run(consultation: Consultation) -> AnalysisRun | None:
+    return (
+        AnalysisRun.objects.filter(consultation=consultation, status=RunStatus.DONE)
+        .order_by("-computed_at", "-id")
+        .first()
+    )
+
+
+def get_published_run(consultation: Consultation) -> AnalysisRun | None:
+    return (
+        AnalysisRun.objects.filter(consultation=consultation, status=RunStatus.DONE, published=True)
+        .order_by("-published_at", "-id")
+        .first()
+    )
+
+
+def get_statement_texts(consultation: Consultation) -> dict[int, Statement]:
+    return {
+        s.pk: s
+        for s in Statement.objects.filter(consultation=consultation).only(
+            "id", "text_nl", "text_en", "status", "is_seed", "theme", "consultation_id"
+        )
+    }
+
+
+@dataclass(frozen=True)
+class AnalysisInput:
+    """Everything the analysis needs, as plain Python values (no model instances)."""
+
+    consultation_id: int
+    statement_ids: list[int]
+    moderated_out: list[int]
+    votes: list[tuple[int, int, int, float]]  # participant, statement, value, unix time
+    stakeholder_types: dict[int, str]
+    ratings: list[tuple[int, int, int | None, int | None]] = field(default_factory=list)
+
+
+def get_analysis_input(consultation_id: int) -> AnalysisInput:
+    deliberation = Deliberation.objects.filter(consultation_id=consultation_id).first()
+    moderation = deliberation.moderation if deliberation else Moderation.PRE
+    statements = list(
+        Statement.objects.filter(consultation_id=consultation_id)
+        .order_by("id")
+        .values_list("id", "status")
+    )
+    shown = {StatementStatus.APPROVED} | (
+        {StatementStatus.PENDING} if moderation == Moderation.POST else set()
+    )
+    statement_ids = [pk for pk, status in statements if status in shown]
+    moderated_out = [pk for pk, status in statements if status == StatementStatus.REJECTED]
+    votes = [
+        (participant_id, statement_id, value, voted_at.timestamp())
+        for participant_id, statement_id, value, voted_at in Vote.objects.filter(
+            statement__consultation_id=consultation_id
+        ).values_list("participant_id", "statement_id", "value", "voted_at")
+    ]
+    types = dict(
+        Participant.objects.filter(consultation_id=consultation_id).values_list(
+            "id", "stakeholder_type"
+        )
+    )
+    ratings = list(
+        Rating.objects.filter(statement__consultation_id=consultation_id).values_list(
+            "participant_id", "statement_id", "impact", "feasibility"
+        )
+    )
+    return AnalysisInput(
+        consultation_id=consultation_id,
+        statement_ids=statement_ids,
+        moderated_out=moderated_out,
+        votes=votes,
+        stakeholder_types={pk: t for pk, t in types.items() if t},
+        ratings=ratings,
+    )
+
+
+def get_vote_events(consultation: Consultation) -> list[tuple[int, int, int, float]]:
+    """Every vote event (earlier votes from the history, then current votes), in time order:
+    (participant, statement, value, unix time)."""
+    events = [
+        (p, s, v, t.timestamp(), 0)
+        for p, s, v, t in VoteHistory.objects.filter(
+            statement__consultation=consultation
+        ).values_list("participant_id", "statement_id", "value", "voted_at")
+    ] + [
+        (p, s, v, t.timestamp(), 1)
+        for p, s, v, t in Vote.objects.filter(statement__consultation=consultation).values_list(
+            "participant_id", "statement_id", "value", "voted_at"
+        )
+    ]
+    events.sort(key=lambda e: (e[3], e[4]))
+    return [(p, s, v, t) for p, s, v, t, _current in events]

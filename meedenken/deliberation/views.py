@@ -1,0 +1,512 @@
+"""Voting, proposing, moderation and results pages. Thin: forms check format, services write,
+selectors read. Every page works without JavaScript; `static/deliberation/vote.js` adds voting
+without reloading (the same URLs answer JSON when asked for it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core import signing
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from meedenken.consultations.models import Consultation
+from meedenken.core.views import error_page
+from meedenken.deliberation import charts, selectors
+from meedenken.deliberation.forms import (
+    ProposalForm,
+    RejectForm,
+    StakeholderForm,
+    VoteForm,
+    error_list,
+)
+from meedenken.deliberation.models import AnalysisRun, Deliberation, Participant, VoteValue
+from meedenken.deliberation.services import (
+    DeliberationError,
+    check_statement_votable,
+    check_vote_value,
+    check_voting_open,
+    do_create_participant,
+    do_declare_stakeholder_type,
+    do_link_response,
+    do_moderate_statement,
+    do_propose_statement,
+    do_publish_results,
+    do_request_analysis,
+    do_vote_and_rate,
+)
+from meedenken.responses.access import ResponseAccessError, access_response
+
+COOKIE_SALT = "meedenken.deliberation.participant"
+COOKIE_MAX_AGE = 60 * 60 * 24 * 180
+VOTE_LABELS = {
+    VoteValue.AGREE: _("eens"),
+    VoteValue.DISAGREE: _("oneens"),
+    VoteValue.PASS: _("overgeslagen"),
+}
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def cookie_name(consultation: Consultation) -> str:
+    return f"md_deelnemer_{consultation.pk}"
+
+
+def participant_id_from_cookie(request: HttpRequest, consultation: Consultation) -> int | None:
+    try:
+        value = request.get_signed_cookie(
+            cookie_name(consultation), default=None, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE
+        )
+    except signing.BadSignature:
+        return None
+    return int(value) if value and value.isdigit() else None
+
+
+def remember_participant(
+    response: HttpResponse, consultation: Consultation, participant: Participant
+) -> None:
+    response.set_signed_cookie(
+        cookie_name(consultation),
+        str(participant.pk),
+        salt=COOKIE_SALT,
+        max_age=COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=False,
+    )
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def load(slug: str) -> tuple[Consultation, Deliberation]:
+    deliberation = selectors.get_public_deliberation(slug)
+    if deliberation is None:
+        raise Http404
+    return deliberation.consultation, deliberation
+
+
+def vote_url(consultation: Consultation) -> str:
+    return reverse("deliberation:vote", args=[consultation.slug])
+
+
+def voting_context(
+    request: HttpRequest,
+    consultation: Consultation,
+    deliberation: Deliberation,
+    participant: Participant | None,
+    *,
+    statement_id: int | None = None,
+    form: VoteForm | None = None,
+    errors: list[tuple[str, str]] | None = None,
+) -> dict[str, Any]:
+    state = selectors.get_next_statement(deliberation, participant, statement_id=statement_id)
+    if form is None:
+        rating = selectors.get_rating(participant, state.statement) if state.statement else None
+        form = VoteForm(
+            initial={
+                "impact": str(rating.impact) if rating and rating.impact else None,
+                "feasibility": str(rating.feasibility) if rating and rating.feasibility else None,
+            }
+        )
+    return {
+        "consultation": consultation,
+        "deliberation": deliberation,
+        "participant": participant,
+        "state": state,
+        "form": form,
+        "errors": errors or [],
+        "is_open": consultation.is_open,
+        "current_vote_label": VOTE_LABELS.get(state.current_vote)
+        if state.current_vote is not None
+        else "",
+    }
+
+
+# --- voting -------------------------------------------------------------------------------
+
+
+@require_GET
+def vote(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation, deliberation = load(slug)
+    participant = selectors.get_participant(
+        consultation, participant_id_from_cookie(request, consultation)
+    )
+    statement_id = request.GET.get("stelling", "")
+    context = voting_context(
+        request,
+        consultation,
+        deliberation,
+        participant,
+        statement_id=int(statement_id) if statement_id.isdigit() else None,
+    )
+    context["stakeholder_form"] = StakeholderForm(
+        initial={"stakeholder_type": participant.stakeholder_type if participant else ""}
+    )
+    return render(request, "deliberation/vote.html", context)
+
+
+def vote_error(
+    request: HttpRequest,
+    consultation: Consultation,
+    deliberation: Deliberation,
+    participant: Participant | None,
+    errors: list[tuple[str, str]],
+    status: int,
+    form: VoteForm | None = None,
+    statement_id: int | None = None,
+) -> HttpResponse:
+    if wants_json(request):
+        return JsonResponse(
+            {"ok": False, "errors": [message for _anchor, message in errors]}, status=status
+        )
+    context = voting_context(
+        request,
+        consultation,
+        deliberation,
+        participant,
+        statement_id=statement_id,
+        form=form,
+        errors=errors,
+    )
+    context["stakeholder_form"] = StakeholderForm()
+    return render(request, "deliberation/vote.html", context, status=status)
+
+
+@require_POST
+def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
+    """Store a vote (and optional ratings). Nothing is stored unless all of it is valid."""
+    consultation, deliberation = load(slug)
+    participant = selectors.get_participant(
+        consultation, participant_id_from_cookie(request, consultation)
+    )
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        return vote_error(
+            request,
+            consultation,
+            deliberation,
+            participant,
+            error_list(form),
+            400,
+            form,
+            statement_id,
+        )
+    statement = selectors.get_statement(consultation, statement_id)
+    try:
+        if statement is None:
+            raise DeliberationError(_("Deze stelling bestaat niet."), 404)
+        check_vote_value(form.cleaned_data["vote"])
+        check_voting_open(consultation)
+        check_statement_votable(consultation.pk, statement)
+        is_new = participant is None
+        if participant is None:
+            participant = do_create_participant(consultation)
+        participant.consultation = consultation
+        outcome = do_vote_and_rate(
+            participant,
+            statement,
+            form.cleaned_data["vote"],
+            impact=form.cleaned_data["impact"],
+            feasibility=form.cleaned_data["feasibility"],
+        )
+    except DeliberationError as error:
+        return vote_error(
+            request,
+            consultation,
+            deliberation,
+            participant,
+            [("#vote-heading", error.message)],
+            error.status,
+        )
+    label = VOTE_LABELS[VoteValue(outcome.vote.value)]
+    if not outcome.changed:
+        note = _("U had hier al %(vote)s gestemd. Er is niets veranderd.") % {"vote": label}
+    elif outcome.previous is not None:
+        note = _("Uw stem is gewijzigd in: %(vote)s.") % {"vote": label}
+    else:
+        note = _("Uw stem is opgeslagen: %(vote)s.") % {"vote": label}
+    if wants_json(request):
+        context = voting_context(request, consultation, deliberation, participant)
+        html = render_to_string("deliberation/_statement.html", context, request=request)
+        result: HttpResponse = JsonResponse(
+            {
+                "ok": True,
+                "vote": outcome.vote.value,
+                "changed": outcome.changed,
+                "message": str(note),
+                "voted": context["state"].voted,
+                "total": context["state"].total,
+                "html": html,
+            }
+        )
+    else:
+        messages.success(request, note)
+        result = redirect(vote_url(consultation), permanent=False)
+        result.status_code = 303
+    if is_new:
+        remember_participant(result, consultation, participant)
+    return result
+
+
+@require_POST
+def declare(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation, deliberation = load(slug)
+    participant = selectors.get_participant(
+        consultation, participant_id_from_cookie(request, consultation)
+    )
+    form = StakeholderForm(request.POST)
+    if not form.is_valid():
+        context = voting_context(request, consultation, deliberation, participant)
+        context["stakeholder_form"] = form
+        context["errors"] = error_list(form)
+        return render(request, "deliberation/vote.html", context, status=400)
+    is_new = participant is None
+    try:
+        if participant is None:
+            participant = do_create_participant(
+                consultation, stakeholder_type=form.cleaned_data["stakeholder_type"]
+            )
+        else:
+            do_declare_stakeholder_type(participant, form.cleaned_data["stakeholder_type"])
+    except DeliberationError as error:
+        return error_page(request, _("Niet opgeslagen"), error.message, error.status)
+    messages.success(request, _("Opgeslagen. Dank u wel."))
+    result = redirect(vote_url(consultation))
+    result.status_code = 303
+    if is_new:
+        remember_participant(result, consultation, participant)
+    return result
+
+
+@require_GET
+def from_response(request: HttpRequest, slug: str, secret: str) -> HttpResponse:
+    """Vote as the respondent of a response (its secret link): carries the stakeholder type."""
+    try:
+        consultation, response = access_response(slug, secret)
+    except ResponseAccessError as error:
+        result = error_page(request, error.heading, error.explanation, error.status)
+        result.headers["Cache-Control"] = "no-store"
+        return result
+    if selectors.get_deliberation(consultation) is None:
+        raise Http404
+    participant = do_link_response(response)
+    result = redirect(vote_url(consultation))
+    result.headers["Cache-Control"] = "no-store"
+    remember_participant(result, consultation, participant)
+    return result
+
+
+@require_http_methods(["GET", "POST"])
+def propose(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation, deliberation = load(slug)
+    participant = selectors.get_participant(
+        consultation, participant_id_from_cookie(request, consultation)
+    )
+    form = ProposalForm(request.POST or None)
+    errors: list[tuple[str, str]] = []
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        is_new = participant is None
+        try:
+            check_voting_open(consultation)
+            if not deliberation.proposals_allowed:
+                raise DeliberationError(
+                    _("Bij deze consultatie kunt u geen voorstellen doen."), 409
+                )
+            from meedenken.deliberation.services import check_statement_text
+
+            check_statement_text(form.cleaned_data["text"])
+            if participant is None:
+                participant = do_create_participant(consultation)
+            participant.consultation = consultation
+            statement = do_propose_statement(participant, form.cleaned_data["text"])
+        except DeliberationError as error:
+            errors = [("#id_text", error.message)]
+            status = error.status
+        else:
+            if statement.status == "approved" or deliberation.moderation == "post":
+                messages.success(
+                    request, _("Dank u wel. Uw voorstel staat nu tussen de stellingen.")
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Dank u wel. Uw voorstel wordt eerst bekeken door een moderator; "
+                        "daarna kunnen anderen erover stemmen."
+                    ),
+                )
+            result = redirect(reverse("deliberation:propose", args=[consultation.slug]))
+            result.status_code = 303
+            if is_new:
+                remember_participant(result, consultation, participant)
+            return result
+    context = {
+        "consultation": consultation,
+        "deliberation": deliberation,
+        "form": form,
+        "errors": errors,
+        "proposals": selectors.get_own_proposals(participant),
+        "is_open": consultation.is_open,
+    }
+    return render(request, "deliberation/propose.html", context, status=status)
+
+
+# --- staff: moderation, analysis, publication ---------------------------------------------
+
+
+@staff_member_required
+@require_GET
+def moderation(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation, deliberation = load(slug)
+    if not request.user.has_perm("deliberation.moderate_statement"):
+        return error_page(
+            request, _("Geen toegang"), _("U heeft geen toestemming om te modereren."), 403
+        )
+    return render(
+        request,
+        "deliberation/moderation.html",
+        {
+            "consultation": consultation,
+            "deliberation": deliberation,
+            "statements": list(selectors.get_statements_to_moderate(consultation)),
+            "reject_form": RejectForm(),
+        },
+    )
+
+
+@staff_member_required
+@require_POST
+def moderate(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
+    consultation, _deliberation = load(slug)
+    statement = selectors.get_statement(consultation, statement_id)
+    if statement is None or statement.consultation_id != consultation.pk:
+        raise Http404
+    decision = request.POST.get("decision")
+    form = RejectForm(request.POST)
+    try:
+        if decision not in ("approve", "reject"):
+            raise DeliberationError(_("Kies goedkeuren of afwijzen."))
+        if not form.is_valid():
+            raise DeliberationError(" ".join(m for _a, m in error_list(form)))
+        do_moderate_statement(
+            statement,
+            actor=request.user,
+            approve=decision == "approve",
+            reason=form.cleaned_data["reason"],
+        )
+    except DeliberationError as error:
+        messages.error(request, f"{statement.text_nl[:60]}: {error.message}")
+        result = redirect(reverse("deliberation:moderation", args=[consultation.slug]))
+        result.status_code = 303
+        return result
+    messages.success(
+        request,
+        _("Goedgekeurd: %(text)s") % {"text": statement.text_nl[:60]}
+        if decision == "approve"
+        else _("Afgewezen: %(text)s") % {"text": statement.text_nl[:60]},
+    )
+    result = redirect(reverse("deliberation:moderation", args=[consultation.slug]))
+    result.status_code = 303
+    return result
+
+
+@staff_member_required
+@require_POST
+def request_analysis(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation, _deliberation = load(slug)
+    try:
+        do_request_analysis(consultation, actor=request.user)
+    except DeliberationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("De analyse is gestart. Deze pagina toont de voortgang."))
+    result = redirect(reverse("deliberation:results", args=[consultation.slug]))
+    result.status_code = 303
+    return result
+
+
+@staff_member_required
+@require_POST
+def publish(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
+    consultation, _deliberation = load(slug)
+    run = AnalysisRun.objects.filter(pk=run_id, consultation=consultation).first()
+    if run is None:
+        raise Http404
+    make_public = request.POST.get("publish") == "1"
+    try:
+        do_publish_results(run, actor=request.user, publish=make_public)
+    except DeliberationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("De resultaten zijn openbaar.")
+            if make_public
+            else _("De resultaten zijn niet meer openbaar."),
+        )
+    result = redirect(reverse("deliberation:results", args=[consultation.slug]))
+    result.status_code = 303
+    return result
+
+
+# --- results ------------------------------------------------------------------------------
+
+
+@require_GET
+def results(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation, deliberation = load(slug)
+    is_staff = bool(request.user.is_authenticated and request.user.is_staff)
+    latest = selectors.get_latest_run(consultation) if is_staff else None
+    run = (
+        selectors.get_latest_done_run(consultation)
+        if is_staff
+        else selectors.get_published_run(consultation)
+    )
+    context: dict[str, Any] = {
+        "consultation": consultation,
+        "deliberation": deliberation,
+        "is_staff": is_staff,
+        "latest": latest,
+        "run": run,
+        "can_run": is_staff and request.user.has_perm("deliberation.run_analysisrun"),
+        "can_publish": is_staff and request.user.has_perm("deliberation.publish_analysisrun"),
+    }
+    if run is not None:
+        context["view"] = charts.results_view(
+            run.result, selectors.get_statement_texts(consultation)
+        )
+    response = render(request, "deliberation/results.html", context)
+    if is_staff:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+def run_status(request: HttpRequest, slug: str) -> HttpResponse:
+    """Progress of the latest run, for staff (polled by the page script)."""
+    consultation, _deliberation = load(slug)
+    if not (request.user.is_authenticated and request.user.is_staff):
+        return JsonResponse({"error": "forbidden"}, status=403)
+    run = selectors.get_latest_run(consultation)
+    if run is None:
+        return JsonResponse({"status": None})
+    return JsonResponse(
+        {
+            "id": run.pk,
+            "status": run.status,
+            "progress": run.progress,
+            "label": run.progress_label,
+            "error": run.error,
+        },
+        headers={"Cache-Control": "no-store"},
+    )
