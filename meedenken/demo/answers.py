@@ -7,8 +7,13 @@ from dataclasses import dataclass, field
 
 from meedenken.demo.fragments import COVENANT_VIEW_KEYS, FRAGMENTS, Fragment
 from meedenken.demo.fragments import campaigns as camp
-from meedenken.demo.fragments.names import COUNTRY_NAMES, HOME_JURISDICTION, SECTOR_PHRASES
-from meedenken.demo.fragments.voices import CLOSERS, OPENERS
+from meedenken.demo.fragments.names import (
+    COUNTRY_NAMES,
+    COVENANT_NAMES,
+    HOME_JURISDICTION,
+    SECTOR_PHRASES,
+)
+from meedenken.demo.fragments.voices import CLOSERS, OPENERS, SHORT_ANSWERS
 from meedenken.demo.personas import Persona, clip
 from meedenken.responses.profile import CompanySize, StakeholderType
 
@@ -69,15 +74,16 @@ class AnswerSheet:
     answers: dict[str, DemoAnswer] = field(default_factory=dict)
 
     def fill(self, fragment: Fragment) -> str:
-        language = self.persona.language
-        sector = SECTOR_PHRASES[self.persona.sector or "other"]
-        staff = f"{self.persona.staff:,}".replace(",", "." if language == "nl" else ",")
+        persona, language = self.persona, self.persona.language
+        index = 0 if language == "nl" else 1  # position in the (Dutch, English) name pairs
+        staff = f"{persona.staff:,}".replace(",", "." if language == "nl" else ",")
         return fragment.text(language).format(
-            sector=sector[0] if language == "nl" else sector[1],
+            sector=SECTOR_PHRASES[persona.sector or "other"][index],
             staff=staff,
             members=staff,
-            country=COUNTRY_NAMES[self.persona.focus_country][0 if language == "nl" else 1],
+            country=COUNTRY_NAMES[persona.focus_country][index],
             org=self.organisation_name,
+            covenant=COVENANT_NAMES[persona.covenants[0]][index] if persona.covenants else "",
         )
 
     def eligible(self, fragments: tuple[Fragment, ...]) -> list[Fragment]:
@@ -131,6 +137,7 @@ def compose_open_text(sheet: AnswerSheet, key: str) -> str:
 def add_open_answers(sheet: AnswerSheet) -> None:
     persona, rng = sheet.persona, sheet.rng
     needs_opener = rng.random() < 0.45  # some respondents introduce themselves, once
+    short_answer_chance = 0.06 if persona.stakeholder_type == StakeholderType.INDIVIDUAL else 0.02
     knows_covenants = sheet.answers["covenant_experience"].values[0] != "unknown"
     for key in OPEN_KEYS:
         chance = persona.engagement
@@ -139,6 +146,9 @@ def add_open_answers(sheet: AnswerSheet) -> None:
         if key.startswith("child_labour_") and persona.sector == "financial":
             chance *= 0.5
         if key not in REQUIRED_OPEN_KEYS and rng.random() >= chance:
+            continue
+        if key not in REQUIRED_OPEN_KEYS and rng.random() < short_answer_chance:
+            sheet.answers[key] = DemoAnswer(text=sheet.fill(rng.choice(SHORT_ANSWERS)))
             continue
         text = compose_open_text(sheet, key)
         openers = sheet.eligible(OPENERS)

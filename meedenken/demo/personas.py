@@ -160,13 +160,19 @@ def make_persona(rng: random.Random, stakeholder_type: str, campaign: str) -> Pe
         engagement=rng.uniform(*profile.engagement),
         staff=staff,
         covenants=covenants,
-        tags=respondent_tags(stakeholder_type, company_size, is_abroad),
+        tags=respondent_tags(
+            stakeholder_type, company_size, is_abroad, in_covenant=bool(covenants)
+        ),
     )
 
 
-def respondent_tags(stakeholder_type: str, company_size: str, is_abroad: bool) -> frozenset[str]:
+def respondent_tags(
+    stakeholder_type: str, company_size: str, is_abroad: bool, *, in_covenant: bool = False
+) -> frozenset[str]:
     """Tags that select which fragments and openers fit a respondent."""
     tags = {str(stakeholder_type)}
+    if in_covenant:
+        tags.add("covenant_member")
     if stakeholder_type != StakeholderType.INDIVIDUAL:
         tags.add("organisation")  # writes as "we"
     if stakeholder_type == StakeholderType.COMPANY:

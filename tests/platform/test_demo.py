@@ -223,7 +223,10 @@ def test_every_fragment_audience_is_a_tag_some_respondent_has() -> None:
         for kind in StakeholderType.values
         for size in ["", *CompanySize.values]
         for abroad in (False, True)
-        for tag in respondent_tags(kind, size if kind == StakeholderType.COMPANY else "", abroad)
+        for member in (False, True)
+        for tag in respondent_tags(
+            kind, size if kind == StakeholderType.COMPANY else "", abroad, in_covenant=member
+        )
     }
     fragments = [f for bank in FRAGMENTS.values() for group in bank.values() for f in group]
     audiences = {f.audience for f in [*fragments, *OPENERS, *CLOSERS]} - {""}

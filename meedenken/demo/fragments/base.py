@@ -11,7 +11,8 @@ class Fragment:
 
     `audience` limits who can write it: "" is anyone, otherwise a respondent tag such as
     "organisation", "company", "small_company", "sme", "business", "civil" or "abroad" (see
-    personas.respondent_tags). Placeholders: {sector}, {staff}, {members}, {country}, {org}.
+    personas.respondent_tags). Placeholders: {sector}, {staff}, {members}, {country}, {org},
+    {covenant}.
     """
 
     nl: str

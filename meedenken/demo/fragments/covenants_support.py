@@ -48,6 +48,12 @@ COVENANT_FRAGMENTS: Bank = {
                 "factory faster.",
                 "civil",
             ),
+            F(
+                "Binnen {covenant} hebben wij samen met ngo's een concreet verbeterplan voor onze"
+                " leveranciers gemaakt.",
+                "Within {covenant} we drew up a concrete improvement plan for our suppliers together with NGOs.",
+                "covenant_member",
+            ),
         ),
         "contra": (
             F(
@@ -70,6 +76,13 @@ COVENANT_FRAGMENTS: Bank = {
                 "arbeiders zijn niet gemeten.",
                 "The agreement mainly gave large companies a stage; the effects on workers were "
                 "not measured.",
+            ),
+            F(
+                "Ook binnen {covenant} bleef het bij goede bedoelingen zolang niemand werd "
+                "aangesproken.",
+                "Even within {covenant} it stayed at good intentions as long as nobody was held "
+                "to account.",
+                "covenant_member",
             ),
         ),
         "any": (
@@ -101,6 +114,13 @@ COVENANT_FRAGMENTS: Bank = {
                 "Het is lastig om kleinere leveranciers mee te krijgen in de afspraken.",
                 "It is hard to get smaller suppliers on board with the commitments.",
             ),
+            F(
+                "De monitoring binnen {covenant} kost veel tijd die wij liever aan verbeteringen "
+                "besteden.",
+                "Monitoring within {covenant} takes a lot of time that we would rather spend on "
+                "improvements.",
+                "covenant_member",
+            ),
         ),
         "contra": (
             F(
@@ -122,6 +142,13 @@ COVENANT_FRAGMENTS: Bank = {
             F(
                 "Er zijn geen sancties als een bedrijf zijn afspraken niet nakomt.",
                 "There are no sanctions when a company does not keep its commitments.",
+            ),
+            F(
+                "In {covenant} konden bedrijven die hun afspraken niet nakwamen gewoon blijven "
+                "meedoen.",
+                "In {covenant}, companies that did not keep their commitments could simply stay "
+                "on.",
+                "covenant_member",
             ),
         ),
         "any": (
@@ -166,6 +193,11 @@ COVENANT_FRAGMENTS: Bank = {
                 "Those who take part and perform demonstrably should thereby comply with a future "
                 "due diligence obligation.",
             ),
+            F(
+                "Geef {covenant} een opvolger, met dezelfde partijen aan tafel.",
+                "Give {covenant} a successor, with the same parties at the table.",
+                "covenant_member",
+            ),
         ),
         "contra": (
             F(
@@ -189,6 +221,13 @@ COVENANT_FRAGMENTS: Bank = {
                 "beleidsstukken van bedrijven.",
                 "Measure results among workers and communities, not just the number of company "
                 "policy documents.",
+            ),
+            F(
+                "Een opvolger van {covenant} heeft alleen zin als er consequenties zijn voor wie "
+                "niet levert.",
+                "A successor to {covenant} only makes sense if there are consequences for those "
+                "who do not deliver.",
+                "covenant_member",
             ),
         ),
         "any": (

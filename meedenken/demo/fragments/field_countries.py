@@ -209,7 +209,8 @@ COUNTRIES_FRAGMENTS: Bank = {
             F(
                 "In Frankrijk kunnen vakbonden en ngo's een bedrijf aanspreken op zijn "
                 "waakzaamheidsplan; dat werkt preventief.",
-                "In France, unions and NGOs can hold a company to account on its vigilance plan; that works preventively.",
+                "In France, unions and NGOs can hold a company to account on its vigilance plan; "
+                "that works preventively.",
             ),
         ),
         "contra": (

@@ -174,3 +174,32 @@ ABROAD_UNION_NAMES = (
     "{country} Federation of Industrial Workers",
     "{country} Garment Workers Union",
 )
+
+# covenant id (core/data/covenants.csv) -> how respondents name it, in Dutch and English
+COVENANT_NAMES: dict[str, tuple[str, str]] = {
+    "NL-COV-2014-coal": ("het steenkoolconvenant", "the coal covenant"),
+    "NL-COV-2016-textile": (
+        "het Convenant Duurzame Kleding en Textiel",
+        "the Agreement on Sustainable Garments and Textile",
+    ),
+    "NL-COV-2016-banking": ("het bankenconvenant", "the Banking Sector Agreement"),
+    "NL-COV-2017-proteins": (
+        "het convenant plantaardige eiwitten",
+        "the vegetable proteins agreement",
+    ),
+    "NL-COV-2017-forestry": (
+        "het convenant duurzaam bosbeheer",
+        "the sustainable forest management agreement",
+    ),
+    "NL-COV-2017-gold": ("het goudconvenant", "the Responsible Gold Agreement"),
+    "NL-COV-2018-food": ("het convenant voedingsmiddelen", "the Food Products Agreement"),
+    "NL-COV-2018-insurance": ("het verzekeraarsconvenant", "the insurance sector agreement"),
+    "NL-COV-2018-pensions": ("het pensioenfondsenconvenant", "the pension funds agreement"),
+    "NL-COV-2019-naturalstone": ("het TruStone-initiatief", "the TruStone Initiative"),
+    "NL-COV-2019-metals": ("het metaalconvenant", "the Metals Sector Agreement"),
+    "NL-COV-2019-floriculture": ("het sierteeltconvenant", "the floriculture agreement"),
+    "NL-COV-2023-renewables": (
+        "het convenant hernieuwbare energie",
+        "the renewable energy agreement",
+    ),
+}

@@ -144,3 +144,12 @@ CLOSERS: tuple[F, ...] = (
     ),
     F("Succes met de evaluatie.", "Good luck with the evaluation."),
 )
+
+# What some respondents type in an optional box they have little to say in.
+SHORT_ANSWERS: tuple[F, ...] = (
+    F("Geen mening.", "No opinion."),
+    F("Weet ik niet.", "I don't know."),
+    F("Zie mijn antwoord hierboven.", "See my answer above."),
+    F("Geen aanvulling.", "Nothing to add."),
+    F("Idem.", "Same as above."),
+)
