@@ -32,8 +32,13 @@ class BridgingFit:
 
 class BridgingModel:
     def __init__(
-        self, l2_factor: float = 0.03, intercept_multiplier: float = 5.0, n_sweeps: int = 12
+        self,
+        l2_factor: float = 0.03,
+        intercept_multiplier: float = 5.0,
+        n_sweeps: int = 30,
+        tol: float = 1e-4,
     ) -> None:
+        self.tol = tol  # stop when no statement intercept moves more than this
         self.l2_factor = l2_factor
         self.intercept_multiplier = intercept_multiplier
         self.n_sweeps = n_sweeps
@@ -70,6 +75,7 @@ class BridgingModel:
         if not np.any(g):
             g = np.where(count_s > 0, 0.1, 0.0)
         for _ in range(self.n_sweeps):
+            previous_c = c
             b, f = _half_step(pattern, agreed, count_p, agree_p, mu, c, g, mult * lam_p, lam_p)
             c, g = _half_step(pattern_t, agreed_t, count_s, agree_s, mu, b, f, mult * lam_s, lam_s)
             fitted = (
@@ -78,6 +84,8 @@ class BridgingModel:
                 + f @ np.asarray(pattern @ g.astype(np.float32), dtype=np.float64)
             )
             mu = float((agree_p.sum() - fitted) / n_ratings)
+            if np.max(np.abs(c - previous_c)) < self.tol:
+                break
         # Identify the factor's sign: statements agreed by the side with f > 0 get g > 0.
         if np.sum(f) < 0:
             f, g = -f, -g

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.spatial import cKDTree
 
 
 def select_in_conv(
@@ -28,7 +29,8 @@ def select_in_conv(
 
 
 class WeightedKMeans:
-    """Lloyd's k-means with weights and seeded k-means++ starts; keeps the best of `n_init`.
+    """Lloyd's k-means with weights and seeded starts (k-means++ or random distinct points);
+    keeps the best of `n_init`.
 
     For many points, fits on a seeded subsample of `sample_size` points, then assigns all points
     and recomputes centers once on the full data.
@@ -42,8 +44,10 @@ class WeightedKMeans:
         seed: int = 0,
         sample_size: int = 20_000,
         tol: float = 1e-9,
+        init: str = "k-means++",
     ) -> None:
         self.n_clusters = n_clusters
+        self.init = init
         self.n_init = n_init
         self.max_iter = max_iter
         self.seed = seed
@@ -59,14 +63,21 @@ class WeightedKMeans:
             pick = np.sort(rng.choice(len(points), self.sample_size, replace=False))
             fit_points, fit_w = points[pick], w[pick]
         k = min(self.n_clusters, len(np.unique(fit_points, axis=0)))
-        best: tuple[float, np.ndarray] | None = None
-        for _ in range(self.n_init):
-            centers = _lloyd(
-                fit_points, fit_w, _plus_plus(fit_points, fit_w, k, rng), self.max_iter, self.tol
-            )
-            inertia = float(np.sum(fit_w * _nearest(fit_points, centers)[1]))
-            if best is None or inertia < best[0] - 1e-12:
-                best = (inertia, centers)
+        starts = [
+            _random_distinct(fit_points, k, rng)
+            if self.init == "random"
+            else _plus_plus(fit_points, fit_w, k, rng)
+            for _ in range(self.n_init)
+        ]
+        if len(fit_points) * k * self.n_init <= 1_000_000 and k <= 16:
+            best = _batched_lloyd(fit_points, fit_w, np.stack(starts), self.max_iter)
+        else:
+            best = None
+            for start in starts:
+                centers = _lloyd(fit_points, fit_w, start, self.max_iter, self.tol)
+                inertia = float(np.sum(fit_w * _nearest(fit_points, centers)[1]))
+                if best is None or inertia < best[0] - 1e-12:
+                    best = (inertia, centers)
         assert best is not None
         centers = best[1]
         labels, _ = _nearest(points, centers)
@@ -74,6 +85,37 @@ class WeightedKMeans:
         self.cluster_centers_ = centers
         self.labels_ = labels
         return self
+
+
+def _batched_lloyd(
+    points: np.ndarray, w: np.ndarray, starts: np.ndarray, max_iter: int
+) -> tuple[float, np.ndarray]:
+    """Lloyd from several starts at once (small problems: the group level); returns the lowest
+    weighted inertia and its centers. A cluster that empties keeps its previous center."""
+    centers = starts.astype(np.float64)  # (inits, k, dims)
+    previous: np.ndarray | None = None
+    for _ in range(max_iter):
+        d = ((points[None, :, None, :] - centers[:, None, :, :]) ** 2).sum(axis=3)
+        labels = d.argmin(axis=2)  # (inits, n)
+        if previous is not None and np.array_equal(labels, previous):
+            break
+        one_hot = (labels[:, :, None] == np.arange(centers.shape[1])) * w[None, :, None]
+        mass = one_hot.sum(axis=1)  # (inits, k)
+        sums = np.einsum("ink,nd->ikd", one_hot, points)
+        centers = np.where(
+            mass[:, :, None] > 0, sums / np.maximum(mass, 1e-300)[:, :, None], centers
+        )
+        previous = labels
+    d = ((points[None, :, None, :] - centers[:, None, :, :]) ** 2).sum(axis=3)
+    inertia = (d.min(axis=2) * w[None, :]).sum(axis=1)
+    best = int(np.argmin(inertia))
+    return float(inertia[best]), centers[best]
+
+
+def _random_distinct(points: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """k distinct points drawn at random (cheap starts for the many base clusters)."""
+    distinct = np.unique(points, axis=0)
+    return distinct[np.sort(rng.choice(len(distinct), size=k, replace=False))]
 
 
 def _plus_plus(points: np.ndarray, w: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
@@ -96,23 +138,16 @@ def _plus_plus(points: np.ndarray, w: np.ndarray, k: int, rng: np.random.Generat
     return points[chosen]
 
 
-def _nearest(
-    points: np.ndarray, centers: np.ndarray, chunk: int = 262_144
-) -> tuple[np.ndarray, np.ndarray]:
-    labels = np.empty(len(points), dtype=np.int64)
-    dist = np.empty(len(points), dtype=np.float64)
-    for start in range(0, len(points), chunk):
-        block = points[start : start + chunk]
-        d = (
-            np.sum(block**2, axis=1)[:, None]
-            - 2 * block @ centers.T
-            + np.sum(centers**2, axis=1)[None, :]
-        )
-        labels[start : start + chunk] = np.argmin(d, axis=1)
-        dist[start : start + chunk] = np.maximum(
-            d[np.arange(len(block)), labels[start : start + chunk]], 0
-        )
-    return labels, dist
+def _nearest(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Index of and squared distance to the nearest center for every point."""
+    if len(centers) <= 16:
+        d = ((points[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
+        labels = d.argmin(axis=1)
+        return labels, d[np.arange(len(points)), labels]
+    # Many centers: a k-d tree over the centers beats the full distance matrix.
+    workers = -1 if len(points) > 100_000 else 1  # threads only pay off for many points
+    dist, labels = cKDTree(centers).query(points, workers=workers)
+    return labels.astype(np.int64), dist**2
 
 
 def _recenter(
@@ -193,7 +228,7 @@ class TwoLevelClustering:
         n_init: int = 10,
         base_sample_size: int = 20_000,
         base_n_init: int = 1,
-        base_max_iter: int = 20,
+        base_max_iter: int = 10,
     ) -> None:
         self.base_k = base_k
         self.max_k = max_k

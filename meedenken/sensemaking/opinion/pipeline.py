@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from meedenken.sensemaking.opinion.bridging import BridgingModel
+from meedenken.sensemaking.opinion.bridging import BridgingFit, BridgingModel
 from meedenken.sensemaking.opinion.clusters import TwoLevelClustering, select_in_conv
 from meedenken.sensemaking.opinion.consensus import group_aware_consensus, select_consensus
 from meedenken.sensemaking.opinion.pca import SparsityAwarePCA
@@ -65,7 +65,8 @@ def analyse_votes(
         matrix = records if isinstance(records, VoteMatrix) else build_vote_matrix(records)
         m = matrix.shape[1]
         statement_ids = tuple(matrix.statement_ids)
-        mod_out = np.isin(np.arange(m), _indices(statement_ids, moderated_out))
+        mod_out = np.zeros(m, dtype=bool)
+        mod_out[_indices(statement_ids, moderated_out)] = True
         totals = count_votes(matrix)[0]
         active = totals.sum(axis=1) > 0
 
@@ -113,9 +114,9 @@ def analyse_votes(
     with stage("bridging"):
         bridging = None
         if config.bridging:
-            bridging = BridgingModel(config.bridging_l2, n_sweeps=config.bridging_sweeps).fit(
-                matrix, initial_statement_factor=pca.components_[0] * np.sqrt(max(m, 1))
-            )
+            bridging = BridgingModel(
+                config.bridging_l2, n_sweeps=config.bridging_sweeps, tol=config.bridging_tol
+            ).fit(matrix, initial_statement_factor=pca.components_[0] * np.sqrt(max(m, 1)))
 
     with stage("support"):
         if stakeholder_groups:
@@ -139,26 +140,53 @@ def analyse_votes(
 
     consensus_side = {c.statement_id: "agree" for c in consensus_agree}
     consensus_side.update({c.statement_id: "disagree" for c in consensus_disagree})
+    columns = _statement_columns(
+        totals,
+        mod_out,
+        group_consensus,
+        bridging,
+        support,
+        priorities,
+        extremity,
+        statement_projection,
+    )
+    supports = _support_rows(support)
     statements = tuple(
         StatementResult(
-            id=statement_ids[j],
-            agree=int(totals[j, 0]),
-            disagree=int(totals[j, 1]),
-            passes=int(totals[j, 2]),
-            moderated_out=bool(mod_out[j]),
-            consensus=None if group_consensus is None else float(group_consensus[j]),
-            overall_consensus=consensus_side.get(statement_ids[j]),  # type: ignore[arg-type]
-            bridging=_finite(None if bridging is None else bridging.statement_intercept[j]),
-            bridging_factor=_finite(None if bridging is None else bridging.statement_factor[j]),
-            broadly_supported=bool(support.broadly_supported[j]),
-            min_support=_finite(support.min_rate[j]),
-            min_support_lower=_finite(support.min_lower[j]),
-            support=_support_row(support, j),
-            priority=float(priorities[j]),
-            extremity=float(extremity[j]),
-            projection=(float(statement_projection[j, 0]), float(statement_projection[j, 1])),
+            id=sid,
+            agree=agree,
+            disagree=disagree,
+            passes=passes,
+            moderated_out=moderated,
+            consensus=consensus,
+            overall_consensus=consensus_side.get(sid),  # type: ignore[arg-type]
+            bridging=bridge,
+            bridging_factor=bridge_factor,
+            broadly_supported=supported,
+            min_support=min_rate,
+            min_support_lower=min_lower,
+            support=support_row,
+            priority=prio,
+            extremity=extreme,
+            projection=(x, y),
         )
-        for j in range(m)
+        for (
+            sid,
+            agree,
+            disagree,
+            passes,
+            moderated,
+            consensus,
+            bridge,
+            bridge_factor,
+            supported,
+            min_rate,
+            min_lower,
+            prio,
+            extreme,
+            x,
+            y,
+        ), support_row in zip(zip(statement_ids, *columns, strict=True), supports, strict=True)
     )
     sizes = np.bincount(labels[labels >= 0], minlength=k)
     groups = tuple(
@@ -218,21 +246,56 @@ def _declared_labels(
     return names, labels
 
 
-def _finite(value: float | None) -> float | None:
-    if value is None or not np.isfinite(value):
-        return None
-    return float(value)
+def _optional(values: np.ndarray | None, m: int) -> list[float | None]:
+    """Python floats, with None for missing or non-finite values (JSON has no NaN)."""
+    if values is None:
+        return [None] * m
+    values = np.asarray(values, dtype=np.float64)
+    return [
+        v if ok else None
+        for v, ok in zip(values.tolist(), np.isfinite(values).tolist(), strict=True)
+    ]
 
 
-def _support_row(support: SupportTable, j: int) -> tuple[GroupSupport, ...]:
-    return tuple(
-        GroupSupport(
-            group=name,
-            votes=int(support.votes[g, j]),
-            agrees=int(support.agrees[g, j]),
-            rate=float(support.rate[g, j]),
-            lower=float(support.lower[g, j]),
-            upper=float(support.upper[g, j]),
+def _statement_columns(
+    totals: np.ndarray,
+    mod_out: np.ndarray,
+    group_consensus: np.ndarray | None,
+    bridging: BridgingFit | None,
+    support: SupportTable,
+    priorities: np.ndarray,
+    extremity: np.ndarray,
+    statement_projection: np.ndarray,
+) -> list[list[Any]]:
+    """Per-statement values as Python lists, in `StatementResult` field order."""
+    m = len(mod_out)
+    return [
+        totals[:, 0].tolist(),
+        totals[:, 1].tolist(),
+        totals[:, 2].tolist(),
+        mod_out.tolist(),
+        _optional(group_consensus, m),
+        _optional(None if bridging is None else bridging.statement_intercept, m),
+        _optional(None if bridging is None else bridging.statement_factor, m),
+        support.broadly_supported.tolist(),
+        _optional(support.min_rate, m),
+        _optional(support.min_lower, m),
+        np.asarray(priorities, dtype=np.float64).tolist(),
+        np.asarray(extremity, dtype=np.float64).tolist(),
+        statement_projection[:, 0].tolist(),
+        statement_projection[:, 1].tolist(),
+    ]
+
+
+def _support_rows(support: SupportTable) -> list[tuple[GroupSupport, ...]]:
+    tables = [
+        x.T.tolist()
+        for x in (support.votes, support.agrees, support.rate, support.lower, support.upper)
+    ]
+    return [
+        tuple(
+            GroupSupport(name, *values)
+            for name, values in zip(support.groups, zip(*row, strict=True), strict=True)
         )
-        for g, name in enumerate(support.groups)
-    )
+        for row in zip(*tables, strict=True)
+    ]

@@ -26,7 +26,8 @@ class OpinionConfig:
     base_sample_size: int = 20_000  # base k-means fits on a sample above this many people
     bridging: bool = True
     bridging_l2: float = 0.03
-    bridging_sweeps: int = 12
+    bridging_sweeps: int = 30  # at most; stops when intercepts move less than bridging_tol
+    bridging_tol: float = 1e-3
     support_threshold: float = 0.5  # Wilson lower bound of the agree rate in every group
     support_min_votes: int = 5  # a group counts for a statement from this many votes
     support_min_groups: int = 2  # and at least this many groups must count

@@ -173,11 +173,16 @@ def count_votes(
     """
     m = matrix.shape[1]
     votes = matrix.votes
-    kind = np.where(votes.data == AGREE, 0, np.where(votes.data == DISAGREE, 1, 2)).astype(np.int64)
-    key = votes.indices.astype(np.int64) * 3 + kind
+    # kind per stored vote via a lookup on vote + 1: disagree -> 1, pass -> 2, agree -> 0
+    kind = np.array([1, 2, 0], dtype=np.int8)[votes.data + 1]
+    key = votes.indices.astype(np.int64) * 3
+    key += kind
+    del kind
     if labels is not None:
-        entry_label = np.asarray(labels)[matrix.entry_rows()]
+        # CSR rows are contiguous, so each entry's label is its row's label repeated.
+        entry_label = np.repeat(np.asarray(labels, dtype=np.int64), np.diff(votes.indptr))
         keep = entry_label >= 0
-        key = key[keep] + entry_label[keep].astype(np.int64) * (m * 3)
+        key = key[keep]
+        key += entry_label[keep] * (m * 3)
     counts = np.bincount(key, minlength=max(n_labels, 1) * m * 3)
     return counts.reshape(max(n_labels, 1), m, 3)
