@@ -1,132 +1,144 @@
 """Adapter between the platform and the opinion core (`meedenken.sensemaking.opinion`).
 
 `analyse(AnalysisInput) -> dict` returns the JSON stored on an AnalysisRun and read by the results
-page. The opinion core computes groups, representative statements, consensus, bridging, broad
-support and comment priority; this module only converts its input and output, and adds the
-impact/feasibility means of the ratings (plain averages of platform data). Until the core's
-pipeline is importable, a small built-in summary (counts, per-type agreement with Wilson
-intervals, no groups) keeps the results page working.
+page. The core's `analyse_votes` computes groups, representative statements, consensus, bridging,
+broad support across the declared stakeholder types (Wilson intervals) and comment priority;
+this module only converts its input and output, and adds the impact/feasibility means of the
+ratings (plain averages of platform data).
 
-Result schema (all statement ids as strings, since JSON keys are strings):
+Result schema (statement ids as strings, since JSON keys are strings):
     engine, n_participants, n_votes, n_statements, stakeholder_types: [type, ...]
-    statements: {id: {agree, disagree, pass, n, agree_share, broad_support, bridging,
-                      by_type: {type: {n, agree, low, high}}, impact, feasibility, n_ratings,
-                      consensus: bool}}
-    groups: [{id, size, representative: [{statement, direction, agree_share}]}]
-    consensus: [id, ...]       ranked: [id, ...] (by broad support)
-    map: {participants: [[x, y, group], ...], statements: [[id, x, y], ...]}
-    priorities: {id: float}
+    statements: {id: {agree, disagree, pass, n, agree_share, broad_support (lowest lower bound
+                      over types), broadly_supported, bridging, by_type: {type: {n, agree, low,
+                      high}}, consensus, impact, feasibility, n_ratings}}
+    groups: [{id, size, representative: [{statement, direction, share}]}]
+    consensus, consensus_disagree, ranked (by broad support): [id, ...]
+    map: {participants: [[x, y, group], ...]}     priorities: {id: float}
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from meedenken.deliberation.selectors import AnalysisInput
+from meedenken.sensemaking.opinion.pipeline import analyse_votes
+from meedenken.sensemaking.opinion.votes import VoteRecords
 
-Z = 1.96  # 95% intervals
-MIN_TYPE_VOTES = 3  # a stakeholder type counts for broad support from this many votes on
-
-
-def wilson(agree: int, n: int, z: float = Z) -> tuple[float, float]:
-    if n == 0:
-        return 0.0, 1.0
-    p = agree / n
-    denominator = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denominator
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
+Progress = Callable[[str, int, int], None]
+MAP_POINTS = 2000  # the opinion map draws at most this many participants
 
 
-def analyse(data: AnalysisInput) -> dict[str, Any]:
-    core = _core_pipeline()
-    result = _analyse_with_core(core, data) if core is not None else _analyse_builtin(data)
+def analyse(data: AnalysisInput, progress: Progress | None = None) -> dict[str, Any]:
+    result = _analyse_with_core(data, progress)
     _add_ratings(result, data)
     return result
 
 
-def _core_pipeline() -> Any | None:
-    try:
-        from meedenken.sensemaking.opinion import pipeline  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return getattr(pipeline, "analyse_votes", None)
-
-
-def _analyse_with_core(analyse_votes: Any, data: AnalysisInput) -> dict[str, Any]:
-    # Filled in when the core's pipeline lands (see docs/opinion-output.md).
-    return _analyse_builtin(data)
-
-
-def _analyse_builtin(data: AnalysisInput) -> dict[str, Any]:
-    latest: dict[tuple[int, int], int] = {}
-    for participant, statement, value, _time in sorted(data.votes, key=lambda v: v[3]):
-        latest[(participant, statement)] = value
-    shown = set(data.statement_ids)
-    counts: dict[int, list[int]] = {pk: [0, 0, 0] for pk in data.statement_ids}
-    by_type: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    participants: set[int] = set()
-    for (participant, statement), value in latest.items():
-        if statement not in shown:
-            continue
-        participants.add(participant)
-        counts[statement][0 if value == 1 else 1 if value == -1 else 2] += 1
-        kind = data.stakeholder_types.get(participant)
-        if kind:
-            by_type[statement][kind][1] += 1
-            if value == 1:
-                by_type[statement][kind][0] += 1
-    types = sorted({t for p, t in data.stakeholder_types.items() if p in participants})
+def _analyse_with_core(data: AnalysisInput, progress: Progress | None) -> dict[str, Any]:
+    shown = [str(pk) for pk in data.statement_ids]
+    votes = data.votes
+    records = VoteRecords.from_ids(
+        [v[0] for v in votes],
+        [v[1] for v in votes],
+        [v[2] for v in votes],
+        [v[3] for v in votes],
+        all_statement_ids=[*data.statement_ids, *data.moderated_out],
+    )
+    out = analyse_votes(
+        records,
+        moderated_out=data.moderated_out,
+        stakeholder_groups=data.stakeholder_types or None,
+        progress=progress,
+    )
     statements: dict[str, dict[str, Any]] = {}
-    for pk in data.statement_ids:
-        agree, disagree, passed = counts[pk]
-        n = agree + disagree + passed
-        types_out = {}
-        for kind in types:
-            k_agree, k_n = by_type[pk][kind]
-            low, high = wilson(k_agree, k_n)
-            types_out[kind] = {
-                "n": k_n,
-                "agree": round(k_agree / k_n, 4) if k_n else None,
-                "low": round(low, 4),
-                "high": round(high, 4),
-            }
-        counted = [v for v in types_out.values() if v["n"] >= MIN_TYPE_VOTES]
-        broad = min((v["low"] for v in counted), default=0.0)
-        statements[str(pk)] = {
-            "agree": agree,
-            "disagree": disagree,
-            "pass": passed,
+    for s in out.statements:
+        key = str(s.id)
+        if key not in shown:
+            continue
+        n = s.agree + s.disagree + s.passes
+        statements[key] = {
+            "agree": s.agree,
+            "disagree": s.disagree,
+            "pass": s.passes,
             "n": n,
-            "agree_share": round(agree / n, 4) if n else None,
-            "broad_support": round(broad, 4),
-            "bridging": round(broad, 4),
-            "by_type": types_out,
-            "consensus": bool(
-                n and agree / n >= 0.6 and counted and all(v["agree"] >= 0.5 for v in counted)
-            ),
+            "agree_share": round(s.agree / n, 4) if n else None,
+            "broad_support": round(s.min_support_lower or 0.0, 4),
+            "broadly_supported": s.broadly_supported,
+            "bridging": None if s.bridging is None else round(s.bridging, 4),
+            "by_type": {
+                g.group: {
+                    "n": g.votes,
+                    "agree": round(g.rate, 4) if g.votes else None,
+                    "low": round(g.lower, 4),
+                    "high": round(g.upper, 4),
+                }
+                for g in s.support
+            }
+            if out.support_groups_declared
+            else {},
+            "consensus": s.overall_consensus == "agree",
         }
     ranked = sorted(
-        statements, key=lambda k: (-statements[k]["broad_support"], -(statements[k]["n"]), int(k))
+        statements,
+        key=lambda k: (
+            not statements[k]["broadly_supported"],
+            -statements[k]["broad_support"],
+            -(statements[k]["bridging"] or 0.0),
+            int(k),
+        ),
     )
-    priorities = {
-        k: round((1.0 - (v["pass"] / v["n"] if v["n"] else 0.0)) * (1.0 + 8.0 / (1 + v["n"])), 4)
-        for k, v in statements.items()
-    }
+    groups = [
+        {
+            "id": g.id,
+            "size": g.size,
+            "representative": [
+                {
+                    "statement": str(r.statement_id),
+                    "direction": r.repful_for,
+                    "share": round(r.p_success, 4),
+                }
+                for r in g.representative
+                if str(r.statement_id) in statements
+            ],
+        }
+        for g in out.groups
+    ]
+    n = len(out.participant_ids)
+    step = max(1, math.ceil(n / MAP_POINTS))
+    projection = out.participant_projection
+    points = [
+        [
+            round(float(projection[i, 0]), 4),
+            round(float(projection[i, 1]), 4),
+            int(out.participant_group[i]),
+        ]
+        for i in range(0, n, step)
+    ]
     return {
-        "engine": "builtin",
-        "n_participants": len(participants),
-        "n_votes": sum(v["n"] for v in statements.values()),
+        "engine": "opinion-core",
+        "n_participants": n,
+        "n_votes": int(out.n_votes),
         "n_statements": len(statements),
-        "stakeholder_types": types,
+        "stakeholder_types": list(out.support_groups) if out.support_groups_declared else [],
         "statements": statements,
-        "groups": [],
-        "consensus": [k for k in ranked if statements[k]["consensus"]],
+        "groups": groups,
+        "consensus": [
+            str(c.statement_id) for c in out.consensus_agree if str(c.statement_id) in statements
+        ],
+        "consensus_disagree": [
+            str(c.statement_id) for c in out.consensus_disagree if str(c.statement_id) in statements
+        ],
         "ranked": ranked,
-        "map": {"participants": [], "statements": []},
-        "priorities": priorities,
+        "map": {"participants": points},
+        "priorities": {
+            str(s.id): round(float(s.priority), 6)
+            for s in out.statements
+            if str(s.id) in statements
+        },
+        "core_timings_ms": {k: round(v * 1000, 1) for k, v in out.timings.items()},
     }
 
 

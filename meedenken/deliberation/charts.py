@@ -84,7 +84,7 @@ def results_view(result: dict[str, Any], texts: dict[int, Statement]) -> dict[st
                     {
                         "text": text(item["statement"]),
                         "direction": item.get("direction", "agree"),
-                        "agree": _pct(item.get("agree_share")),
+                        "share": _pct(item.get("share")),
                     }
                     for item in group.get("representative", [])
                 ],

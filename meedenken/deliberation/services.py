@@ -453,7 +453,8 @@ def do_request_analysis(
         )
         if actor is not None:
             do_record_audit(actor, "analysisrun.requested", run)
-        transaction.on_commit(lambda: _enqueue(run))
+        # The database task backend: the task row commits together with the run, or neither.
+        _enqueue(run)
     return run
 
 
@@ -461,6 +462,18 @@ def do_update_progress(run_id: int, progress: int, label: str) -> None:
     AnalysisRun.objects.filter(pk=run_id).update(
         progress=max(0, min(100, progress)), progress_label=label[:120], heartbeat_at=timezone.now()
     )
+
+
+def stage_label(stage: str) -> str:
+    labels = {
+        "matrix": _("Stemmen ordenen"),
+        "pca": _("Meningskaart berekenen"),
+        "clusters": _("Meningsgroepen vormen"),
+        "repness": _("Kenmerkende stellingen en consensus zoeken"),
+        "bridging": _("Bruggen tussen groepen berekenen"),
+        "support": _("Draagvlak per soort belanghebbende berekenen"),
+    }
+    return str(labels.get(stage, stage))
 
 
 def do_run_analysis(run_id: int) -> dict[str, Any]:
@@ -502,7 +515,12 @@ def do_run_analysis(run_id: int) -> dict[str, Any]:
         timings["load_ms"] = round((time.perf_counter() - started) * 1000, 1)
         do_update_progress(run_id, 30, str(_("Meningsgroepen en draagvlak berekenen")))
         started = time.perf_counter()
-        result = analysis.analyse(data)
+        result = analysis.analyse(
+            data,
+            progress=lambda stage, step, steps: do_update_progress(
+                run_id, 30 + 60 * step // max(steps, 1), stage_label(stage)
+            ),
+        )
         timings["analyse_ms"] = round((time.perf_counter() - started) * 1000, 1)
         do_update_progress(run_id, 90, str(_("Resultaat opslaan")))
         finished = timezone.now()
@@ -589,7 +607,7 @@ def do_requeue_stale_runs(
                 run.progress_label = str(_("Opnieuw in de wachtrij na een herstart"))
                 run.heartbeat_at = now
                 run.save(update_fields=["status", "progress", "progress_label", "heartbeat_at"])
-                transaction.on_commit(lambda run=run: _enqueue(run))  # type: ignore[misc]
+                _enqueue(run)
             touched.append(run)
     return touched
 
