@@ -91,3 +91,15 @@ def test_text_only_export_gives_an_empty_result(
     assert document["participants"] == [] and document["groups"] == []
     assert len(document["statements"]) == 39
     assert "No opinion groups" in capsys.readouterr().out
+
+
+def test_opinion_core_imports_no_django() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, meedenken.sensemaking.opinion.cli, meedenken.sensemaking.opinion; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,137 @@
+"""Validation of the opinion analysis against Pol.is on real conversations (issue 3).
+
+For every conversation in ../shared/data/polis/ (CC BY 4.0, The Computational Democracy
+Project; see that folder's README): our number of groups vs Pol.is's `group-id`, the adjusted
+Rand index on the participants both cluster, and a data check: where votes.csv exists, the
+agree/disagree counts of all vote events per statement must equal comments.csv exactly.
+
+    .venv/bin/python bench/opinion_vs_polis.py [--seeds 0 1 2 3 4] [--markdown]
+
+Target: median ARI >= 0.9 and the same number of groups on at least 8 of the 9.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import adjusted_rand_score
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from meedenken.sensemaking.opinion.pipeline import analyse_votes  # noqa: E402
+from meedenken.sensemaking.opinion.polis_io import PolisExport, read_polis_export  # noqa: E402
+from meedenken.sensemaking.opinion.result import OpinionConfig  # noqa: E402
+
+POLIS_DIR = ROOT.parent / "shared" / "data" / "polis"
+
+
+def counts_check(export: PolisExport) -> str:
+    """'ok', 'no votes.csv', or the first mismatching statement."""
+    if export.votes is None:
+        return "no votes.csv"
+    votes = export.votes
+    for comment in export.comments:
+        mine = votes.comment_id == comment.comment_id
+        agrees = int(np.count_nonzero(votes.vote[mine] == 1))
+        disagrees = int(np.count_nonzero(votes.vote[mine] == -1))
+        if (agrees, disagrees) != (comment.agrees, comment.disagrees):
+            return (
+                f"comment {comment.comment_id}: votes.csv {agrees}/{disagrees}, "
+                f"comments.csv {comment.agrees}/{comment.disagrees}"
+            )
+    return "ok"
+
+
+def compare(directory: Path, seed: int) -> dict:
+    export = read_polis_export(directory)
+    records = export.vote_records()
+    t0 = time.perf_counter()
+    result = analyse_votes(
+        records, moderated_out=export.moderated_out, config=OpinionConfig(seed=seed)
+    )
+    seconds = time.perf_counter() - t0
+    polis = export.polis_groups()
+    both = [p for p in result.participant_ids if p in polis and result.group_of(p) is not None]
+    ari = adjusted_rand_score([polis[p] for p in both], [result.group_of(p) for p in both])
+    return {
+        "conversation": directory.name,
+        "seed": seed,
+        "groups_ours": len(result.groups),
+        "groups_polis": len(set(polis.values())),
+        "clustered_ours": result.n_clustered,
+        "clustered_polis": len(polis),
+        "compared": len(both),
+        "ari": float(ari),
+        "counts_check": counts_check(export),
+        "analysis_seconds": seconds,
+    }
+
+
+def summarise(rows: list[dict], seed: int) -> dict:
+    chosen = [r for r in rows if r["seed"] == seed]
+    return {
+        "seed": seed,
+        "median_ari": statistics.median(r["ari"] for r in chosen),
+        "same_groups": sum(r["groups_ours"] == r["groups_polis"] for r in chosen),
+        "conversations": len(chosen),
+        "counts_ok": sum(r["counts_check"] == "ok" for r in chosen),
+        "with_votes_csv": sum(r["counts_check"] != "no votes.csv" for r in chosen),
+    }
+
+
+def markdown(rows: list[dict], seed: int) -> str:
+    lines = [
+        "| conversation | groups ours / Pol.is | clustered ours / Pol.is | compared | ARI | "
+        "counts vs comments.csv | analysis (s) |",
+        "| --- | :---: | :---: | ---: | ---: | --- | ---: |",
+    ]
+    for r in (r for r in rows if r["seed"] == seed):
+        lines.append(
+            f"| {r['conversation']} | {r['groups_ours']} / {r['groups_polis']} | "
+            f"{r['clustered_ours']} / {r['clustered_polis']} | {r['compared']} | {r['ari']:.3f} | "
+            f"{r['counts_check']} | {r['analysis_seconds']:.3f} |"
+        )
+    s = summarise(rows, seed)
+    lines.append(
+        f"\nSeed {seed}: median ARI {s['median_ari']:.3f}; same number of groups on "
+        f"{s['same_groups']} of {s['conversations']}; counts equal comments.csv on "
+        f"{s['counts_ok']} of {s['with_votes_csv']} conversations with votes.csv."
+    )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=POLIS_DIR)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0])
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    directories = sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file())
+    rows = [compare(d, seed) for seed in args.seeds for d in directories]
+    if args.markdown:
+        print(markdown(rows, args.seeds[0]))
+        if len(args.seeds) > 1:
+            print("\n| seed | median ARI | same number of groups |\n| ---: | ---: | ---: |")
+            for seed in args.seeds:
+                s = summarise(rows, seed)
+                print(
+                    f"| {seed} | {s['median_ari']:.3f} | {s['same_groups']} / {s['conversations']} |"
+                )
+    else:
+        print(
+            json.dumps(
+                {"rows": rows, "summary": [summarise(rows, s) for s in args.seeds]}, indent=1
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
