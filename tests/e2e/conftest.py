@@ -320,6 +320,7 @@ class Browsing:
         context = self.browser.new_context(
             base_url=self.server.url,
             locale={"nl": "nl-NL", "en": "en-GB"}[language],
+            timezone_id="Europe/Amsterdam",  # the server's zone: the admin warns about others
             viewport=context_args.pop("viewport", {"width": 1280, "height": 900}),
             **context_args,
         )
