@@ -6,6 +6,7 @@ Data and constraints only: every write goes through `services.py`.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -91,8 +92,13 @@ class Statement(TranslatedMixin, models.Model):
         Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements"
     )
     theme = models.CharField(_("thema"), max_length=80, blank=True)
-    text_nl = models.CharField(_("tekst (NL)"), max_length=STATEMENT_MAX_LENGTH)
-    text_en = models.CharField(_("tekst (EN)"), max_length=STATEMENT_MAX_LENGTH, blank=True)
+    # A text field: statements imported from Pol.is may be longer than new ones may be.
+    text_nl = models.TextField(
+        _("tekst (NL)"), validators=[MaxLengthValidator(STATEMENT_MAX_LENGTH)]
+    )
+    text_en = models.TextField(
+        _("tekst (EN)"), validators=[MaxLengthValidator(STATEMENT_MAX_LENGTH)], blank=True
+    )
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -112,6 +118,7 @@ class Statement(TranslatedMixin, models.Model):
     is_seed = models.BooleanField(_("door de organisatie geplaatst"), default=False)
     external_id = models.BigIntegerField(_("Pol.is-stelling"), null=True, blank=True)
     external_author = models.CharField(max_length=40, blank=True)
+    external_meta = models.JSONField(default=dict, blank=True, editable=False)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
