@@ -229,7 +229,9 @@ class TwoLevelClustering:
         base_sample_size: int = 20_000,
         base_n_init: int = 1,
         base_max_iter: int = 10,
+        k_margin: float = 0.02,
     ) -> None:
+        self.k_margin = k_margin
         self.base_k = base_k
         self.max_k = max_k
         self.seed = seed
@@ -266,15 +268,17 @@ class TwoLevelClustering:
         n_base = len(centers)
         max_k = min(self.max_k, 2 + n_base // 12, n_base)
         silhouettes: dict[int, float] = {}
-        best: tuple[float, int, np.ndarray, np.ndarray] | None = None
+        fits: dict[int, WeightedKMeans] = {}
         for k in range(2, max_k + 1):
-            group = WeightedKMeans(k, n_init=self.n_init, seed=self.seed + k).fit(centers, sizes)
-            score = silhouette(centers, group.labels_) if n_base > 2 else 0.0
-            silhouettes[k] = score
-            if best is None or score > best[0] + 1e-12:
-                best = (score, k, group.labels_, group.cluster_centers_)
-        if best is None:
+            fits[k] = WeightedKMeans(k, n_init=self.n_init, seed=self.seed + k).fit(centers, sizes)
+            silhouettes[k] = silhouette(centers, fits[k].labels_) if n_base > 2 else 0.0
+        if not fits:
             return empty
+        # Fewest groups whose silhouette is within `k_margin` of the best: Pol.is only moves
+        # to another k after it wins several updates in a row, so near-ties keep fewer groups.
+        top = max(silhouettes.values())
+        k_best = min(k for k, score in silhouettes.items() if score >= top - self.k_margin)
+        best = (silhouettes[k_best], k_best, fits[k_best].labels_, fits[k_best].cluster_centers_)
         _, _, group_of_base, group_centers = best
         group_of_base, group_centers = _order_groups(group_of_base, group_centers, sizes)
         base_labels = labels.copy()
