@@ -613,10 +613,16 @@ def do_requeue_stale_runs(
 
 
 def do_publish_results(
-    run: AnalysisRun, *, actor: AbstractBaseUser | None, publish: bool = True
+    run: AnalysisRun,
+    *,
+    actor: AbstractBaseUser | None,
+    publish: bool = True,
+    check_permission: bool = True,
 ) -> AnalysisRun:
-    """Make a finished run the public result of its consultation (or withdraw it). Audited."""
-    check_staff_permission(actor, "deliberation.publish_analysisrun")
+    """Make a finished run the public result of its consultation (or withdraw it). Audited.
+    `check_permission=False` only for the system itself (the demo loader)."""
+    if check_permission:
+        check_staff_permission(actor, "deliberation.publish_analysisrun")
     if publish and run.status != RunStatus.DONE:
         raise DeliberationError(
             str(_("Alleen een afgeronde analyse kan worden gepubliceerd.")), 409

@@ -23,6 +23,7 @@ from django.utils import timezone
 from meedenken.accounts.roles import StaffRole
 from meedenken.accounts.services import do_create_staff_user
 from meedenken.consultations.models import Choice, Consultation, Document, Question, Section
+from meedenken.deliberation.demo_seed import do_seed_demo_measures
 from meedenken.demo.content import DOCUMENTS_DIR, build_imvo_consultation
 from meedenken.demo.credentials import DEMO_STAFF, credentials_path, ensure_demo_passwords
 from meedenken.demo.generator import REFERENCE_PREFIX, DemoResponse, generate_demo_responses
@@ -94,6 +95,7 @@ def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadRe
         load_documents(consultation, spec.documents, result)
         load_responses(consultation, questions, generate_demo_responses(seed), now, result)
         result.staff = load_staff(passwords)
+        do_seed_demo_measures(consultation, now)  # measures, votes, a published analysis
     return result
 
 
