@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 
 def select_in_conv(
@@ -138,16 +137,26 @@ def _plus_plus(points: np.ndarray, w: np.ndarray, k: int, rng: np.random.Generat
     return points[chosen]
 
 
-def _nearest(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _nearest(
+    points: np.ndarray, centers: np.ndarray, chunk: int = 65_536
+) -> tuple[np.ndarray, np.ndarray]:
     """Index of and squared distance to the nearest center for every point."""
     if len(centers) <= 16:
         d = ((points[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
         labels = d.argmin(axis=1)
         return labels, d[np.arange(len(points)), labels]
-    # Many centers: a k-d tree over the centers beats the full distance matrix.
-    workers = -1 if len(points) > 100_000 else 1  # threads only pay off for many points
-    dist, labels = cKDTree(centers).query(points, workers=workers)
-    return labels.astype(np.int64), dist**2
+    # Many centers: |x|^2 - 2 x.c + |c|^2 by matrix product, in chunks to bound memory.
+    labels = np.empty(len(points), dtype=np.int64)
+    dist = np.empty(len(points), dtype=np.float64)
+    center_norms = np.sum(centers**2, axis=1)
+    for start in range(0, len(points), chunk):
+        block = points[start : start + chunk]
+        d = center_norms[None, :] - 2 * (block @ centers.T)
+        block_labels = d.argmin(axis=1)
+        labels[start : start + chunk] = block_labels
+        nearest = d[np.arange(len(block)), block_labels] + np.sum(block**2, axis=1)
+        dist[start : start + chunk] = np.maximum(nearest, 0)
+    return labels, dist
 
 
 def _recenter(
@@ -270,7 +279,9 @@ class TwoLevelClustering:
         silhouettes: dict[int, float] = {}
         fits: dict[int, WeightedKMeans] = {}
         for k in range(2, max_k + 1):
-            fits[k] = WeightedKMeans(k, n_init=self.n_init, seed=self.seed + k).fit(centers, sizes)
+            fits[k] = WeightedKMeans(k, n_init=self.n_init, max_iter=20, seed=self.seed + k).fit(
+                centers, sizes
+            )
             silhouettes[k] = silhouette(centers, fits[k].labels_) if n_base > 2 else 0.0
         if not fits:
             return empty
