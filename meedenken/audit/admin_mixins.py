@@ -16,6 +16,9 @@ from meedenken.audit.services import do_record_audit
 
 
 class AuditedModelAdmin(admin.ModelAdmin):
+    class Media:
+        css = {"all": ["meedenken/admin.css"]}  # accessibility fixes to Django's admin styles
+
     def save_model(
         self, request: HttpRequest, obj: models.Model, form: ModelForm, change: bool
     ) -> None:

@@ -3,8 +3,12 @@ inline per question (Django's admin has no nested inlines, so each level links t
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from meedenken.audit.admin_mixins import AuditedModelAdmin
@@ -73,6 +77,18 @@ class ConsultationAdmin(AuditedModelAdmin):
     @admin.display(description=_("fase"))
     def phase_label(self, obj: Consultation) -> str:
         return str(obj.phase.label)
+
+    def formfield_for_dbfield(
+        self, db_field: models.Field[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> forms.Field | None:
+        """Name both inputs of a split date-time field: Django 5.2's admin widget labels neither
+        (axe-core: critical), so a screen reader would only say "edit text"."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.DateTimeField) and formfield is not None:
+            date_input, time_input = formfield.widget.widgets
+            for widget, part in ((date_input, _("Date:")), (time_input, _("Time:"))):
+                widget.attrs["aria-label"] = f"{formfield.label}, {str(part).rstrip(':').lower()}"
+        return formfield
 
 
 @admin.register(Section)
