@@ -6,6 +6,11 @@ Rand index on the participants both cluster, and a data check: where votes.csv e
 agree/disagree counts of all vote events per statement must equal comments.csv exactly.
 
     .venv/bin/python bench/opinion_vs_polis.py [--seeds 0 1 2 3 4] [--markdown]
+    .venv/bin/python bench/opinion_vs_polis.py --red-dwarf /tmp/rd/bin/python --markdown
+
+`--red-dwarf PYTHON` also runs red-dwarf (the Python reimplementation of Pol.is; install it into
+a throwaway venv, never into the project: `python3 -m venv /tmp/rd && /tmp/rd/bin/pip install
+red-dwarf==0.4.0`) out of the box on the same votes, as a whole process, for a side-by-side.
 
 Target: median ARI >= 0.9 and the same number of groups on at least 8 of the 9.
 """
@@ -15,7 +20,9 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,8 +35,41 @@ sys.path.insert(0, str(ROOT))
 from meedenken.sensemaking.opinion.pipeline import analyse_votes  # noqa: E402
 from meedenken.sensemaking.opinion.polis_io import PolisExport, read_polis_export  # noqa: E402
 from meedenken.sensemaking.opinion.result import OpinionConfig  # noqa: E402
+from meedenken.sensemaking.opinion.votes import build_vote_matrix  # noqa: E402
 
 POLIS_DIR = ROOT.parent / "shared" / "data" / "polis"
+
+# Run by the red-dwarf interpreter: votes JSON in, {participant: group} JSON out.
+RED_DWARF_SCRIPT = """
+import json, sys
+from reddwarf.implementations.polis import run_pipeline
+data = json.load(open(sys.argv[1]))
+result = run_pipeline(votes=data["votes"], mod_out_statement_ids=data["mod_out"], random_state=0)
+labels = result.participants_df["cluster_id"].dropna()
+print(json.dumps({str(k): int(v) for k, v in labels.items()}))
+"""
+
+
+def red_dwarf_groups(python: str, export: PolisExport) -> tuple[dict[int, int], float]:
+    """red-dwarf's group per participant, and its wall time as a whole process."""
+    # The latest vote per pair, as our analysis uses (red-dwarf rejects repeated pairs).
+    matrix = build_vote_matrix(export.vote_records()).votes.tocoo()
+    ids_p, ids_s = export.vote_records().participant_ids, export.vote_records().statement_ids
+    votes = [
+        {"participant_id": ids_p[p], "statement_id": ids_s[s], "vote": v, "modified": 0.0}
+        for p, s, v in zip(
+            matrix.row.tolist(), matrix.col.tolist(), matrix.data.tolist(), strict=True
+        )
+    ]
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump({"votes": votes, "mod_out": list(export.moderated_out)}, handle)
+    t0 = time.perf_counter()
+    output = subprocess.run(
+        [python, "-c", RED_DWARF_SCRIPT, handle.name], capture_output=True, text=True, check=True
+    ).stdout
+    seconds = time.perf_counter() - t0
+    Path(handle.name).unlink()
+    return {int(k): v for k, v in json.loads(output).items()}, seconds
 
 
 def counts_check(export: PolisExport) -> str:
@@ -49,7 +89,7 @@ def counts_check(export: PolisExport) -> str:
     return "ok"
 
 
-def compare(directory: Path, seed: int) -> dict:
+def compare(directory: Path, seed: int, red_dwarf: str | None = None) -> dict:
     export = read_polis_export(directory)
     records = export.vote_records()
     t0 = time.perf_counter()
@@ -60,6 +100,17 @@ def compare(directory: Path, seed: int) -> dict:
     polis = export.polis_groups()
     both = [p for p in result.participant_ids if p in polis and result.group_of(p) is not None]
     ari = adjusted_rand_score([polis[p] for p in both], [result.group_of(p) for p in both])
+    extra = {}
+    if red_dwarf:
+        theirs, rd_seconds = red_dwarf_groups(red_dwarf, export)
+        rd_both = [p for p in theirs if p in polis]
+        extra = {
+            "red_dwarf_groups": len(set(theirs.values())),
+            "red_dwarf_ari": float(
+                adjusted_rand_score([polis[p] for p in rd_both], [theirs[p] for p in rd_both])
+            ),
+            "red_dwarf_process_seconds": rd_seconds,
+        }
     return {
         "conversation": directory.name,
         "seed": seed,
@@ -71,6 +122,7 @@ def compare(directory: Path, seed: int) -> dict:
         "ari": float(ari),
         "counts_check": counts_check(export),
         "analysis_seconds": seconds,
+        **extra,
     }
 
 
@@ -87,6 +139,8 @@ def summarise(rows: list[dict], seed: int) -> dict:
 
 
 def markdown(rows: list[dict], seed: int) -> str:
+    if "red_dwarf_ari" in rows[0]:
+        return _markdown_side_by_side(rows, seed)
     lines = [
         "| conversation | groups ours / Pol.is | clustered ours / Pol.is | compared | ARI | "
         "counts vs comments.csv | analysis (s) |",
@@ -107,14 +161,39 @@ def markdown(rows: list[dict], seed: int) -> str:
     return "\n".join(lines)
 
 
+def _markdown_side_by_side(rows: list[dict], seed: int) -> str:
+    lines = [
+        "| conversation | groups Pol.is / ours / red-dwarf | ARI ours | ARI red-dwarf | "
+        "ours: analysis (s) | red-dwarf: whole process (s) |",
+        "| --- | :---: | ---: | ---: | ---: | ---: |",
+    ]
+    chosen = [r for r in rows if r["seed"] == seed]
+    for r in chosen:
+        lines.append(
+            f"| {r['conversation']} | {r['groups_polis']} / {r['groups_ours']} / "
+            f"{r['red_dwarf_groups']} | {r['ari']:.3f} | {r['red_dwarf_ari']:.3f} | "
+            f"{r['analysis_seconds']:.3f} | {r['red_dwarf_process_seconds']:.2f} |"
+        )
+    lines.append(
+        f"\nMedian ARI: ours {statistics.median(r['ari'] for r in chosen):.3f}, red-dwarf "
+        f"{statistics.median(r['red_dwarf_ari'] for r in chosen):.3f}."
+    )
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=POLIS_DIR)
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--red-dwarf", metavar="PYTHON", help="interpreter with red-dwarf")
     args = parser.parse_args()
     directories = sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file())
-    rows = [compare(d, seed) for seed in args.seeds for d in directories]
+    rows = [
+        compare(d, seed, args.red_dwarf if seed == args.seeds[0] else None)
+        for seed in args.seeds
+        for d in directories
+    ]
     if args.markdown:
         print(markdown(rows, args.seeds[0]))
         if len(args.seeds) > 1:
