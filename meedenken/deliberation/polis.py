@@ -30,7 +30,11 @@ from meedenken.deliberation.models import (
     VoteHistory,
 )
 from meedenken.deliberation.selectors import get_vote_events
-from meedenken.deliberation.services import DeliberationError, do_enable_deliberation
+from meedenken.deliberation.services import (
+    DeliberationError,
+    do_enable_deliberation,
+    forget_voting_set,
+)
 from meedenken.sensemaking.opinion.polis_io import (
     PolisComment,
     PolisExport,
@@ -111,6 +115,7 @@ def do_import_polis(consultation: Consultation, directory: Path | str) -> Import
         votes, history = _vote_rows(export, records, participant_pk, statement_pk, now)
         Vote.objects.bulk_create(votes, batch_size=BATCH)
         VoteHistory.objects.bulk_create(history, batch_size=BATCH)
+    forget_voting_set(consultation.pk)
     return ImportSummary(len(statements), len(voter_ids), len(votes), len(history))
 
 

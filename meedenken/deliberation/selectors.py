@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from meedenken.consultations.models import Consultation
+from meedenken.core.translation import TranslatedMixin
 from meedenken.deliberation.models import (
     AnalysisRun,
     Deliberation,
@@ -69,43 +71,94 @@ def get_statement(consultation: Consultation, statement_id: int) -> Statement | 
 
 
 @dataclass(frozen=True)
+class SectionInfo(TranslatedMixin):
+    title_nl: str
+    title_en: str
+
+
+@dataclass(frozen=True)
+class StatementInfo(TranslatedMixin):
+    """What the voting page shows of a statement (cached, so no model instance)."""
+
+    pk: int
+    text_nl: str
+    text_en: str
+    section: SectionInfo | None
+
+
+@dataclass(frozen=True)
+class VotingSet:
+    statements: dict[int, StatementInfo]  # visible statements in id order
+    priorities: dict[str, float]
+
+
+VOTING_SET_SECONDS = 5  # how stale the list of statements to vote on may be in one process
+
+
+def voting_set_key(consultation_id: int) -> str:
+    return f"deliberation:voting-set:{consultation_id}"
+
+
+def get_voting_set(deliberation: Deliberation) -> VotingSet:
+    """The visible statements and the comment priorities, cached for a few seconds (the
+    services clear the cache when statements change; other processes follow within seconds)."""
+    key = voting_set_key(deliberation.consultation_id)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    rows = get_visible_statements(deliberation).values_list(
+        "id", "text_nl", "text_en", "section__title_nl", "section__title_en"
+    )
+    voting_set = VotingSet(
+        statements={
+            pk: StatementInfo(
+                pk, nl, en, SectionInfo(s_nl, s_en or "") if s_nl is not None else None
+            )
+            for pk, nl, en, s_nl, s_en in rows
+        },
+        priorities=get_priorities(deliberation.consultation_id),
+    )
+    cache.set(key, voting_set, VOTING_SET_SECONDS)
+    return voting_set
+
+
+@dataclass(frozen=True)
 class VotingState:
-    statement: Statement | None
+    statement: StatementInfo | None
     voted: int
     total: int
     current_vote: int | None = None
 
 
 def get_next_statement(
-    deliberation: Deliberation, participant: Participant | None, *, statement_id: int | None = None
+    deliberation: Deliberation, participant_id: int | None, *, statement_id: int | None = None
 ) -> VotingState:
     """The statement to show: `statement_id` when it is visible (to change a vote), otherwise an
     unvoted one drawn by the core's comment priority (per participant, repeatable)."""
-    statements = list(get_visible_statements(deliberation).only("id"))
+    voting_set = get_voting_set(deliberation)
     voted: dict[int, int] = {}
-    if participant is not None:
+    if participant_id is not None:
         voted = dict(
-            Vote.objects.filter(participant=participant).values_list("statement_id", "value")
+            Vote.objects.filter(participant_id=participant_id).values_list("statement_id", "value")
         )
-    visible_ids = [s.pk for s in statements]
-    total = len(visible_ids)
-    done = sum(1 for pk in visible_ids if pk in voted)
+    visible = voting_set.statements
+    total = len(visible)
+    done = sum(1 for pk in visible if pk in voted)
     chosen: int | None = None
-    if statement_id is not None and statement_id in set(visible_ids):
+    if statement_id is not None and statement_id in visible:
         chosen = statement_id
     else:
-        open_ids = [pk for pk in visible_ids if pk not in voted]
+        open_ids = [pk for pk in visible if pk not in voted]
         if open_ids:
-            priorities = get_priorities(deliberation.consultation_id)
+            priorities = voting_set.priorities
             weights = [
                 max(float(priorities.get(str(pk), NEW_STATEMENT_PRIORITY)), 1e-6) for pk in open_ids
             ]
-            seed = f"{participant.pk if participant else 0}:{done}"
+            seed = f"{participant_id or 0}:{done}"
             chosen = random.Random(seed).choices(open_ids, weights=weights, k=1)[0]
     if chosen is None:
         return VotingState(None, done, total)
-    statement = Statement.objects.select_related("section").get(pk=chosen)
-    return VotingState(statement, done, total, voted.get(chosen))
+    return VotingState(visible[chosen], done, total, voted.get(chosen))
 
 
 def get_priorities(consultation_id: int) -> dict[str, float]:
@@ -119,10 +172,10 @@ def get_priorities(consultation_id: int) -> dict[str, float]:
     return row or {}
 
 
-def get_rating(participant: Participant | None, statement: Statement) -> Rating | None:
-    if participant is None:
+def get_rating(participant_id: int | None, statement_id: int) -> Rating | None:
+    if participant_id is None:
         return None
-    return Rating.objects.filter(participant=participant, statement=statement).first()
+    return Rating.objects.filter(participant_id=participant_id, statement_id=statement_id).first()
 
 
 def get_own_proposals(participant: Participant | None) -> list[Statement]:

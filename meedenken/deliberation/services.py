@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +34,7 @@ from meedenken.deliberation.models import (
     VoteHistory,
     VoteValue,
 )
+from meedenken.deliberation.selectors import voting_set_key
 from meedenken.responses.models import Response
 from meedenken.responses.profile import StakeholderType
 
@@ -131,6 +133,11 @@ def check_staff_permission(actor: AbstractBaseUser | None, permission: str) -> N
         raise DeliberationError(str(_("U heeft geen toestemming voor deze actie.")), 403)
 
 
+def forget_voting_set(consultation_id: int) -> None:
+    """The list of statements to vote on changed: drop this process's cached copy."""
+    cache.delete(voting_set_key(consultation_id))
+
+
 # --- setup and participants ---------------------------------------------------------------
 
 
@@ -150,6 +157,7 @@ def do_enable_deliberation(
         deliberation.moderation = moderation
         deliberation.proposals_allowed = proposals_allowed
         deliberation.save(update_fields=["moderation", "proposals_allowed"])
+        forget_voting_set(consultation.pk)
     return deliberation
 
 
@@ -225,7 +233,7 @@ def do_propose_statement(
         ).first()
         if existing is not None:
             return existing
-        return Statement.objects.create(
+        statement = Statement.objects.create(
             consultation=consultation,
             section=section,
             text_nl=cleaned,
@@ -233,6 +241,8 @@ def do_propose_statement(
             status=StatementStatus.PENDING,
             created_at=now,
         )
+    forget_voting_set(consultation.pk)
+    return statement
 
 
 def do_seed_statement(
@@ -264,6 +274,7 @@ def do_seed_statement(
         )
         if actor is not None:
             do_record_audit(actor, "statement.seeded", statement)
+    forget_voting_set(consultation.pk)
     return statement
 
 
@@ -299,6 +310,7 @@ def do_moderate_statement(
             statement,
             {"previous": previous, "reason": statement.rejection_reason},
         )
+    forget_voting_set(statement.consultation_id)
     return statement
 
 
@@ -401,6 +413,8 @@ def do_vote_and_rate(
     check_vote_value(value)
     check_rating_value(impact, str(_("Impact")))
     check_rating_value(feasibility, str(_("Uitvoerbaarheid")))
+    if impact is None and feasibility is None:
+        return do_cast_vote(participant, statement, value, now=now)
     with transaction.atomic():
         outcome = do_cast_vote(participant, statement, value, now=now)
         do_rate_statement(
@@ -538,6 +552,7 @@ def do_run_analysis(run_id: int) -> dict[str, Any]:
                 computed_at=finished,
                 heartbeat_at=finished,
             )
+        forget_voting_set(run.consultation_id)
     except Exception as error:
         logger.exception("analysis run %s failed", run_id)
         AnalysisRun.objects.filter(pk=run_id).update(

@@ -11,7 +11,6 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -108,9 +107,15 @@ def voting_context(
     form: VoteForm | None = None,
     errors: list[tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
-    state = selectors.get_next_statement(deliberation, participant, statement_id=statement_id)
+    participant_id = participant.pk if participant is not None else None
+    state = selectors.get_next_statement(deliberation, participant_id, statement_id=statement_id)
     if form is None:
-        rating = selectors.get_rating(participant, state.statement) if state.statement else None
+        # Only a statement voted on before can have a rating.
+        rating = (
+            selectors.get_rating(participant_id, state.statement.pk)
+            if state.statement is not None and state.current_vote is not None
+            else None
+        )
         form = VoteForm(
             initial={
                 "impact": str(rating.impact) if rating and rating.impact else None,
@@ -129,6 +134,27 @@ def voting_context(
         if state.current_vote is not None
         else "",
     }
+
+
+def next_statement_data(
+    consultation: Consultation, deliberation: Deliberation, participant_id: int
+) -> dict[str, Any]:
+    """The next statement as data, for the page script to show without a reload."""
+    state = selectors.get_next_statement(deliberation, participant_id)
+    statement = state.statement
+    data: dict[str, Any] = {"voted": state.voted, "total": state.total, "next": None}
+    if statement is not None:
+        data["next"] = {
+            "id": statement.pk,
+            "text": statement.t("text"),
+            "section": statement.section.t("title") if statement.section else "",
+            "action": reverse("deliberation:cast", args=[consultation.slug, statement.pk]),
+            "heading": _("Stelling %(number)s van %(total)s")
+            % {"number": state.voted + 1, "total": state.total},
+            "progress": _("%(voted)s van %(total)s gestemd")
+            % {"voted": state.voted, "total": state.total},
+        }
+    return data
 
 
 # --- voting -------------------------------------------------------------------------------
@@ -183,10 +209,16 @@ def vote_error(
 
 @require_POST
 def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
-    """Store a vote (and optional ratings). Nothing is stored unless all of it is valid."""
+    """Store a vote (and optional ratings). Nothing is stored unless all of it is valid.
+
+    The participant comes from the signed cookie alone (its name and signature are bound to the
+    consultation), so a vote needs no read of the participant row."""
     consultation, deliberation = load(slug)
-    participant = selectors.get_participant(
-        consultation, participant_id_from_cookie(request, consultation)
+    participant_id = participant_id_from_cookie(request, consultation)
+    participant = (
+        Participant(pk=participant_id, consultation=consultation)
+        if participant_id is not None
+        else None
     )
     form = VoteForm(request.POST)
     if not form.is_valid():
@@ -235,17 +267,13 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
     else:
         note = _("Uw stem is opgeslagen: %(vote)s.") % {"vote": label}
     if wants_json(request):
-        context = voting_context(request, consultation, deliberation, participant)
-        html = render_to_string("deliberation/_statement.html", context, request=request)
         result: HttpResponse = JsonResponse(
             {
                 "ok": True,
                 "vote": outcome.vote.value,
                 "changed": outcome.changed,
                 "message": str(note),
-                "voted": context["state"].voted,
-                "total": context["state"].total,
-                "html": html,
+                **next_statement_data(consultation, deliberation, participant.pk),
             }
         )
     else:

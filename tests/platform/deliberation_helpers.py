@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from meedenken.consultations.models import Consultation
@@ -15,6 +18,14 @@ MEASURES = [
     "Een gratis IMVO-steunpunt voor het mkb.",
     "Inkoopvoorwaarden voor IMVO bij alle rijksaanbestedingen.",
 ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> Iterator[None]:
+    """The voting set is cached per consultation id; ids repeat across rolled-back tests."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def setup_statements(

@@ -19,6 +19,7 @@ from meedenken.deliberation.models import (
     Vote,
 )
 from meedenken.demo.services import do_load_demo
+from tests.platform.deliberation_helpers import fresh_cache  # noqa: F401 (autouse)
 
 pytestmark = pytest.mark.django_db
 

@@ -20,6 +20,7 @@ from meedenken.deliberation.polis import build_polis_export
 from meedenken.deliberation.services import do_cast_vote, do_create_participant
 from meedenken.sensemaking.opinion.polis_io import PolisExport, read_polis_export
 from meedenken.sensemaking.opinion.votes import build_vote_matrix
+from tests.platform.deliberation_helpers import fresh_cache  # noqa: F401 (autouse)
 from tests.platform.factories import make_consultation
 
 pytestmark = pytest.mark.django_db

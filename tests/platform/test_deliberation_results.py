@@ -37,7 +37,10 @@ from meedenken.deliberation.services import (
     do_seed_statement,
 )
 from meedenken.deliberation.tasks import run_analysis_task
-from tests.platform.deliberation_helpers import setup_statements
+from tests.platform.deliberation_helpers import (
+    fresh_cache,  # noqa: F401 (autouse)
+    setup_statements,
+)
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "een-lang-wachtwoord-123"

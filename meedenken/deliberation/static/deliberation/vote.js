@@ -29,6 +29,32 @@
     });
   }
 
+  function setText(selector, text) {
+    var node = area.querySelector(selector);
+    if (node) { node.textContent = text; }
+    return node;
+  }
+
+  // Show the next statement in the same form: new text, action and progress, ratings cleared.
+  function showNext(form, next, body) {
+    setText("[data-statement-text]", next.text);
+    setText("[data-progress-text]", next.progress);
+    var line = area.querySelector("[data-section-line]");
+    if (line) { line.hidden = !next.section; setText("[data-section]", next.section); }
+    var bar = area.querySelector("[data-progress]");
+    if (bar) { bar.max = body.total; bar.value = body.voted; }
+    ["[data-current-vote]", "[data-vote-errors]"].forEach(function (selector) {
+      var node = area.querySelector(selector);
+      if (node) { node.parentNode.removeChild(node); }
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=radio]"), function (input) {
+      input.checked = false;
+    });
+    form.action = next.action;
+    var heading = setText("[data-heading]", next.heading);
+    if (heading) { heading.focus(); }
+  }
+
   area.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches || !form.matches("[data-vote-form]")) { return; }
@@ -51,9 +77,9 @@
         showErrors(form, (result.body && result.body.errors) || ["Er ging iets mis. Probeer het opnieuw."]);
         return;
       }
-      area.innerHTML = result.body.html;
-      var heading = area.querySelector("#vote-heading");
-      if (heading) { heading.focus(); }
+      var next = result.body.next;
+      if (!next) { window.location.reload(); return; }  // all done: the server says so
+      showNext(form, next, result.body);
       say(result.body.message);
     }).catch(function () {
       // Network trouble: fall back to an ordinary form post.
