@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from meedenken.sensemaking.opinion.bridging import BridgingFit, BridgingModel
 from meedenken.sensemaking.opinion.clusters import TwoLevelClustering, select_in_conv
@@ -49,6 +50,19 @@ def analyse_votes(
     `stakeholder_groups` maps participant id -> declared group (e.g. "NGO"); without it broad
     support is measured across the opinion groups instead.
     """
+    # The dense algebra here is on small blocks, where BLAS threads cost more than they give
+    # (and the platform runs this in a background worker next to others).
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _analyse(records, moderated_out, stakeholder_groups, config, progress)
+
+
+def _analyse(
+    records: VoteRecords | VoteMatrix,
+    moderated_out: Collection[Any],
+    stakeholder_groups: Mapping[Any, str] | None,
+    config: OpinionConfig | None,
+    progress: Progress | None,
+) -> OpinionResult:
     config = config or OpinionConfig()
     timings: dict[str, float] = {}
     started = time.perf_counter()
