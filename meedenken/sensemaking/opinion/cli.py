@@ -100,8 +100,14 @@ def main(argv: list[str]) -> int:
     if args.json:
         args.json.write_text(json.dumps(to_json_dict(result, text), ensure_ascii=False), "utf-8")
     if args.html:
-        title = dict(export.summary).get("topic", args.export_dir.name)
-        args.html.write_text(to_html(result, text, title=title), "utf-8")
+        summary = dict(export.summary)
+        title = summary.get("topic", args.export_dir.name)
+        source = (
+            f"Data: {summary['url']}, gathered using the Polis software (compdemocracy.org/polis)."
+            if "pol.is" in summary.get("url", "")
+            else ""
+        )
+        args.html.write_text(to_html(result, text, title=title, source=source), "utf-8")
     if not args.quiet:
         sys.stdout.write(to_text(result, text))
     return 0

@@ -135,22 +135,16 @@ def _analyse(
     with stage("support"):
         if stakeholder_groups:
             names, declared = _declared_labels(matrix.participant_ids, stakeholder_groups)
-            support = broad_support(
-                count_votes(matrix, declared, len(names)),
-                names,
-                config.support_threshold,
-                config.support_min_votes,
-                config.support_min_groups,
-            )
+            support_counts = count_votes(matrix, declared, len(names))
         else:
-            names = tuple(f"group {g}" for g in range(k))
-            support = broad_support(
-                group_counts,
-                names,
-                config.support_threshold,
-                config.support_min_votes,
-                config.support_min_groups,
-            )
+            names, support_counts = tuple(f"group {g}" for g in range(k)), group_counts
+        support = broad_support(
+            support_counts,
+            names,
+            config.support_threshold,
+            config.support_min_votes,
+            config.support_min_groups,
+        )
 
     consensus_side = {c.statement_id: "agree" for c in consensus_agree}
     consensus_side.update({c.statement_id: "disagree" for c in consensus_disagree})

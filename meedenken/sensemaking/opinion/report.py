@@ -199,8 +199,12 @@ def opinion_map_svg(result: OpinionResult, size: int = 560, seed: int = 0) -> st
 
 
 def to_html(
-    result: OpinionResult, statement_text: Mapping[Any, str] | None = None, title: str = ""
+    result: OpinionResult,
+    statement_text: Mapping[Any, str] | None = None,
+    title: str = "",
+    source: str = "",
 ) -> str:
+    """A self-contained page; `source` is a credit line for the data (shown at the bottom)."""
     text = statement_text or {}
     esc = html.escape
     title = title or "Opinion groups"
@@ -241,5 +245,6 @@ def to_html(
         "<h2>Statements</h2><table><thead><tr><th>id</th><th>statement</th><th>agree</th>"
         "<th>disagree</th><th>pass</th><th>group-aware consensus</th><th>bridging</th>"
         f"<th>broadly supported</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        f"<h2>Summary</h2><pre>{summary}</pre></body></html>\n"
+        f"<h2>Summary</h2><pre>{summary}</pre>"
+        f"{f'<p><small>{esc(source)}</small></p>' if source else ''}</body></html>\n"
     )

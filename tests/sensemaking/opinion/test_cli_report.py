@@ -44,6 +44,7 @@ def test_cli_writes_the_json_contract_and_html(
     page = out_html.read_text("utf-8")
     assert "<svg" in page and page.count("<circle") == 26
     assert "What is the best way to engage more young people" in page  # topic as title
+    assert "gathered using the Polis software" in page  # credit for the CC BY data
 
 
 def test_console_script_dispatches(polis_dir: Path, tmp_path: Path) -> None:
