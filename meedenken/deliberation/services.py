@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -339,6 +339,9 @@ def do_cast_vote(
     if check_open:
         check_voting_open(participant.consultation, now)
     check_statement_votable(participant.consultation_id, statement)
+    first = _insert_first_vote(participant.pk, statement.pk, vote_value, now)
+    if first is not None:
+        return VoteOutcome(first, True, None)
     for _attempt in range(3):
         try:
             with transaction.atomic():
@@ -370,6 +373,41 @@ def do_cast_vote(
             # A concurrent first vote on the same pair won the race: read it and decide again.
             continue
     raise DeliberationError(str(_("Uw stem kon niet worden opgeslagen. Probeer het opnieuw.")), 409)
+
+
+def _insert_first_vote(
+    participant_id: int, statement_id: int, value: int, now: datetime
+) -> Vote | None:
+    """The common case in one statement, without a transaction: the participant's first vote
+    on this statement. None when a vote exists (then the caller locks and compares)."""
+    table = connection.ops.quote_name(Vote._meta.db_table)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (participant_id, statement_id, value, voted_at) "  # noqa: S608
+                "VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (participant_id, statement_id) DO NOTHING RETURNING id",
+                [
+                    participant_id,
+                    statement_id,
+                    int(value),
+                    connection.ops.adapt_datetimefield_value(now),
+                ],
+            )
+            row = cursor.fetchone()
+    except IntegrityError as error:  # the participant no longer exists
+        raise DeliberationError(
+            str(_("Uw stem kon niet worden opgeslagen. Probeer het opnieuw.")), 409
+        ) from error
+    if row is None:
+        return None
+    return Vote(
+        pk=row[0],
+        participant_id=participant_id,
+        statement_id=statement_id,
+        value=value,
+        voted_at=now,
+    )
 
 
 def do_rate_statement(

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meedenken.consultations.models import Consultation
@@ -44,10 +45,11 @@ from meedenken.responses.access import ResponseAccessError, access_response
 
 COOKIE_SALT = "meedenken.deliberation.participant"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 180
+# Lazy: translated per request (a plain gettext here froze the labels in Dutch at import).
 VOTE_LABELS = {
-    VoteValue.AGREE: _("eens"),
-    VoteValue.DISAGREE: _("oneens"),
-    VoteValue.PASS: _("overgeslagen"),
+    VoteValue.AGREE: gettext_lazy("eens"),
+    VoteValue.DISAGREE: gettext_lazy("oneens"),
+    VoteValue.PASS: gettext_lazy("overgeslagen"),
 }
 
 
