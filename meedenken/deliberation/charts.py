@@ -69,6 +69,7 @@ def results_view(result: dict[str, Any], texts: dict[int, Statement]) -> dict[st
                 "bridging": s.get("bridging"),
                 "cells": cells,
                 "consensus": s.get("consensus", False),
+                "broadly_supported": s.get("broadly_supported", False),
             }
         )
 
