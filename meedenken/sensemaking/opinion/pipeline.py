@@ -14,7 +14,7 @@ from meedenken.sensemaking.opinion.bridging import BridgingFit, BridgingModel
 from meedenken.sensemaking.opinion.clusters import TwoLevelClustering, select_in_conv
 from meedenken.sensemaking.opinion.consensus import group_aware_consensus, select_consensus
 from meedenken.sensemaking.opinion.pca import SparsityAwarePCA
-from meedenken.sensemaking.opinion.priority import pick_next, priority
+from meedenken.sensemaking.opinion.priority import pick_open, priority
 from meedenken.sensemaking.opinion.repness import repness_stats, select_representative
 from meedenken.sensemaking.opinion.result import (
     GroupSupport,
@@ -232,10 +232,11 @@ def next_statement(
     """Statement to show a voter next by Pol.is comment priority, given an earlier result and
     the ids the voter already voted on; moderated-out statements are never shown. Cheap: no
     recomputation. A weighted draw when `rng` is given, else the top priority."""
-    ids = [s.id for s in result.statements]
-    priorities = np.array([s.priority for s in result.statements])
-    excluded = [s.id for s in result.statements if s.moderated_out]
-    return pick_next(ids, priorities, voted, excluded, rng)
+    ids, priorities, moderated = result.statement_priorities
+    blocked = moderated.copy()
+    seen = [j for j in map(result.statement_index, voted) if j is not None]
+    blocked[np.asarray(seen, dtype=np.int64)] = True
+    return pick_open(ids, priorities, blocked, rng)
 
 
 def _indices(ids: tuple[Any, ...], wanted: Collection[Any]) -> np.ndarray:

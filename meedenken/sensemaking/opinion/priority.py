@@ -52,7 +52,18 @@ def pick_next(
     probability proportional to priority (Pol.is's way) when `rng` is given, else the highest
     priority (ties by position). None when nothing is left."""
     skip = set(voted) | set(excluded)
-    open_j = np.array([j for j, s in enumerate(statement_ids) if s not in skip], dtype=np.int64)
+    blocked = np.array([s in skip for s in statement_ids], dtype=bool)
+    return pick_open(statement_ids, priorities, blocked, rng)
+
+
+def pick_open(
+    statement_ids: Sequence[Any],
+    priorities: np.ndarray,
+    blocked: np.ndarray,
+    rng: np.random.Generator | None = None,
+) -> Any | None:
+    """`pick_next` with the statements that may not be shown given as a boolean mask."""
+    open_j = np.flatnonzero(~blocked)
     if len(open_j) == 0:
         return None
     weights = np.nan_to_num(np.asarray(priorities, dtype=np.float64)[open_j], nan=0.0)

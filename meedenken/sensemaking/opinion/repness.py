@@ -124,24 +124,25 @@ def _finalize(
 
 def _best_agree_index(stats: RepnessStats, g: int, candidates: np.ndarray) -> int | None:
     """Pol.is's "best agree": the statement the group most clearly agrees with, preferring
-    one that also sets it apart (ra > 1); it heads the list so each group shows an agreement."""
+    one that also sets it apart (ra > 1); it heads the list so each group shows an agreement.
+    A sequential scan, as in Pol.is, since the comparison depends on the current best."""
+    na, nd, ra, rat, pa, pat = (
+        getattr(stats, name)[g, candidates].tolist()
+        for name in ("na", "nd", "ra", "rat", "pa", "pat")
+    )
     best: int | None = None
-    for j in candidates:
-        na, nd = stats.na[g, j], stats.nd[g, j]
-        if na == 0 and nd == 0:
+    for i in range(len(candidates)):
+        if na[i] == 0 and nd[i] == 0:
             continue
-        ra, rat, pa, pat = stats.ra[g, j], stats.rat[g, j], stats.pa[g, j], stats.pat[g, j]
         if best is None:
-            take = pat > Z_90 or (ra > 1.0 and pa > 0.5)
-        elif stats.ra[g, best] > 1.0:
-            take = ra * rat * pa * pat > (
-                stats.ra[g, best] * stats.rat[g, best] * stats.pa[g, best] * stats.pat[g, best]
-            )
+            take = pat[i] > Z_90 or (ra[i] > 1.0 and pa[i] > 0.5)
+        elif ra[best] > 1.0:
+            take = ra[i] * rat[i] * pa[i] * pat[i] > ra[best] * rat[best] * pa[best] * pat[best]
         else:
-            take = pa * pat > stats.pa[g, best] * stats.pat[g, best]
+            take = pa[i] * pat[i] > pa[best] * pat[best]
         if take:
-            best = int(j)
-    return best
+            best = i
+    return None if best is None else int(candidates[best])
 
 
 def select_representative(
@@ -153,25 +154,32 @@ def select_representative(
     k = stats.na.shape[0]
     candidates = np.flatnonzero(eligible)
     passes = ((stats.rat > Z_90) & (stats.pat > Z_90)) | ((stats.rdt > Z_90) & (stats.pdt > Z_90))
+    agree_side = stats.rat > stats.rdt
+    metric = np.where(
+        agree_side,
+        stats.ra * stats.rat * stats.pa * stats.pat,
+        stats.rd * stats.rdt * stats.pd * stats.pdt,
+    )
     result = []
     for g in range(k):
-        sufficient = [_finalize(stats, g, j, statement_ids[j]) for j in candidates if passes[g, j]]
+        sufficient = candidates[passes[g, candidates]]
         best_agree_j = _best_agree_index(stats, g, candidates)
         head = []
         if best_agree_j is not None:
             head = [_finalize(stats, g, best_agree_j, statement_ids[best_agree_j], best_agree=True)]
-        if not sufficient:
+        if len(sufficient) == 0:
             if not head and len(candidates):
                 z = np.maximum(stats.rat[g, candidates], stats.rdt[g, candidates])
                 j = int(candidates[int(np.argmax(z))])
                 head = [_finalize(stats, g, j, statement_ids[j])]
             result.append(tuple(head))
             continue
-        head_ids = {r.statement_id for r in head}
-        ranked = sorted(
-            (r for r in sufficient if r.statement_id not in head_ids), key=lambda r: -r.metric
-        )
-        chosen = (head + ranked)[:MAX_REPRESENTATIVE]
+        sufficient = sufficient[sufficient != best_agree_j]
+        ranked = sufficient[np.argsort(-metric[g, sufficient], kind="stable")]
+        chosen = head + [
+            _finalize(stats, g, int(j), statement_ids[int(j)])
+            for j in ranked[: MAX_REPRESENTATIVE - len(head)]
+        ]
         chosen.sort(key=lambda r: r.repful_for != "agree")  # stable: agrees before disagrees
         result.append(tuple(chosen))
     return tuple(result)

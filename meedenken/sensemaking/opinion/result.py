@@ -109,6 +109,17 @@ class OpinionResult:
     def statement(self, statement_id: Any) -> StatementResult:
         return self.statements[self._statement_index[statement_id]]
 
+    @cached_property
+    def statement_priorities(self) -> tuple[tuple[Any, ...], np.ndarray, np.ndarray]:
+        """(ids, priorities, moderated-out mask), kept for repeated next-statement picks."""
+        ids = tuple(s.id for s in self.statements)
+        priorities = np.array([s.priority for s in self.statements], dtype=np.float64)
+        moderated = np.array([s.moderated_out for s in self.statements], dtype=bool)
+        return ids, priorities, moderated
+
+    def statement_index(self, statement_id: Any) -> int | None:
+        return self._statement_index.get(statement_id)
+
     @property
     def n_clustered(self) -> int:
         return int(np.count_nonzero(self.participant_group >= 0))

@@ -42,7 +42,7 @@ class VoteRecords:
             raise ValueError("participant_index, statement_index and vote differ in length")
         if self.timestamp is not None and len(self.timestamp) != n:
             raise ValueError("timestamp differs in length from vote")
-        if n and not np.isin(np.unique(self.vote), (-1, 0, 1)).all():
+        if n and (int(np.min(self.vote)) < -1 or int(np.max(self.vote)) > 1):
             raise ValueError("votes must be -1 (disagree), 0 (pass) or 1 (agree)")
         for name, index, ids in (
             ("participant_index", self.participant_index, self.participant_ids),
