@@ -65,6 +65,21 @@ def get_visible_statements(deliberation: Deliberation) -> QuerySet[Statement]:
     ).order_by("id")
 
 
+def get_statement_to_vote(slug: str, statement_id: int) -> Statement | None:
+    """The statement with its consultation and deliberation in one query, when it belongs to
+    the published consultation `slug` (the vote's hot path); else None."""
+    return (
+        Statement.objects.filter(
+            pk=statement_id,
+            consultation__slug=slug,
+            consultation__published_at__lte=timezone.now(),
+            consultation__deliberation__isnull=False,
+        )
+        .select_related("consultation__deliberation")
+        .first()
+    )
+
+
 def get_statement(consultation: Consultation, statement_id: int) -> Statement | None:
     """Any statement by id (the services decide whether it may be voted on)."""
     return Statement.objects.filter(pk=statement_id).first()

@@ -215,7 +215,13 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
 
     The participant comes from the signed cookie alone (its name and signature are bound to the
     consultation), so a vote needs no read of the participant row."""
-    consultation, deliberation = load(slug)
+    statement = selectors.get_statement_to_vote(slug, statement_id)
+    if statement is not None:
+        consultation = statement.consultation
+        deliberation = consultation.deliberation
+    else:  # unknown, or of another consultation: the checks below say which
+        consultation, deliberation = load(slug)
+        statement = selectors.get_statement(consultation, statement_id)
     participant_id = participant_id_from_cookie(request, consultation)
     participant = (
         Participant(pk=participant_id, consultation=consultation)
@@ -234,7 +240,6 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
             form,
             statement_id,
         )
-    statement = selectors.get_statement(consultation, statement_id)
     try:
         if statement is None:
             raise DeliberationError(_("Deze stelling bestaat niet."), 404)

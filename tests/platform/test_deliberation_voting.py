@@ -360,8 +360,8 @@ def test_vote_post_query_count(client: Client, consultation: Consultation) -> No
             )
         assert answer.status_code == 200
         counts.append(len(queries))
-    # deliberation, statement, the insert (no transaction), the participant's votes
-    assert counts[0] == counts[1] <= 4, [q["sql"][:80] for q in queries.captured_queries]
+    # statement with its deliberation, the insert (no transaction), the participant's votes
+    assert counts[0] == counts[1] <= 3, [q["sql"][:80] for q in queries.captured_queries]
 
 
 def test_consultation_page_links_to_measures_only_when_enabled(
