@@ -84,7 +84,7 @@ class ThemeDiscovery:
             return ()
         embedded = self._embed(X)
         labels = self._cluster(embedded)
-        presence = (X > 0).astype(np.float64)
+        presence = (X[:, : len(term_names)] > 0).astype(np.float64)  # the readable columns
         overall = np.asarray(presence.mean(axis=0)).ravel()
         found = []
         for label in np.unique(labels):

@@ -3,7 +3,9 @@
 Sub-word pieces (character 3-5-grams of each lemma) let "Fahrradampel" share evidence with
 "Ampel" and "kinderarbeid" with "arbeid", which matters for Dutch and German compounds. They are
 computed once per distinct lemma and projected onto the answers with one sparse product, so
-they cost little even on 100k answers.
+they cost little even on 100k answers. A few dozen latent dimensions (LSA: truncated SVD of the
+sparse features, fitted without labels) are appended: they carry what related words share, which
+lets a model learn from few coded answers.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
+from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
+from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
 
 def _identity(terms: list[str]) -> list[str]:
@@ -27,11 +32,21 @@ class TextFeatures:
     """
 
     def __init__(
-        self, *, min_df: int = 2, subwords: bool = True, subword_range: tuple[int, int] = (3, 5)
+        self,
+        *,
+        min_df: int = 2,
+        subwords: bool = True,
+        subword_range: tuple[int, int] = (3, 5),
+        latent_dims: int = 100,
+        latent_sample: int = 20_000,
+        seed: int = 0,
     ) -> None:
         self.min_df = min_df
         self.subwords = subwords
         self.subword_range = subword_range
+        self.latent_dims = latent_dims
+        self.latent_sample = latent_sample
+        self.seed = seed
 
     def fit(self, term_lists: Sequence[list[str]]) -> TextFeatures:
         min_df = self.min_df if len(term_lists) >= 20 else 1
@@ -51,18 +66,37 @@ class TextFeatures:
             self.pieces_of_word_.data[:] = 1.0
             self.piece_names_ = pieces.get_feature_names_out()
             self.pieces_ = TfidfTransformer(sublinear_tf=True).fit(self._piece_counts(term_lists))
+        self.latent_ = None
+        sparse_part = self._sparse(term_lists)
+        # a latent space needs many more answers than dimensions to mean anything
+        dims = min(self.latent_dims, sparse_part.shape[0] // 4, sparse_part.shape[1] - 1)
+        if dims >= 10:
+            rows = np.arange(sparse_part.shape[0])
+            if len(rows) > self.latent_sample:  # the latent space is learned from a sample
+                rows = np.random.default_rng(self.seed).choice(rows, self.latent_sample, False)
+            svd = TruncatedSVD(dims, n_iter=3, random_state=self.seed)
+            with threadpool_limits(1, user_api="blas"):  # threads only contend at this size
+                self.latent_ = svd.fit(sparse_part[rows])
         return self
 
     def _piece_counts(self, term_lists: Sequence[list[str]]) -> sparse.csr_matrix:
         words = self.words_.transform([_single_words(terms) for terms in term_lists])
         return (words @ self.pieces_of_word_).tocsr()
 
-    def transform(self, term_lists: Sequence[list[str]]) -> sparse.csr_matrix:
+    def _sparse(self, term_lists: Sequence[list[str]]) -> sparse.csr_matrix:
         terms = self.terms_.transform(term_lists)
         if not self.subwords:
             return terms.tocsr()
         pieces = self.pieces_.transform(self._piece_counts(term_lists)).astype(np.float32)
         return sparse.hstack([terms, pieces], format="csr")
+
+    def transform(self, term_lists: Sequence[list[str]]) -> sparse.csr_matrix:
+        """Lemma terms, then sub-word pieces, then the latent dimensions (L2-normalised)."""
+        sparse_part = self._sparse(term_lists)
+        if self.latent_ is None:
+            return sparse_part
+        latent = normalize(self.latent_.transform(sparse_part)).astype(np.float32)
+        return sparse.hstack([sparse_part, sparse.csr_matrix(latent)], format="csr")
 
     def fit_transform(self, term_lists: Sequence[list[str]]) -> sparse.csr_matrix:
         return self.fit(term_lists).transform(term_lists)
@@ -78,6 +112,7 @@ class TextFeatures:
 
         Lemma and phrase features add directly; a sub-word piece's share is split over the words
         of the answer that contain it, so every contribution is attributed to a readable word.
+        The latent dimensions belong to no single word and are left out.
         """
         row = features.tocsr()
         contributions: dict[str, float] = {}
@@ -87,7 +122,7 @@ class TextFeatures:
                 contributions[self.term_names_[index]] = float(value * weights[index])
         if not self.subwords:
             return contributions
-        piece_part = row[:, start:]
+        piece_part = row[:, start : start + len(self.piece_names_)]
         if piece_part.nnz == 0:
             return contributions
         counts = self._piece_counts([term_lists])

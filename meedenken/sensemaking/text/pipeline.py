@@ -48,6 +48,7 @@ class _Coding:
     mode: str
     codes: np.ndarray  # answers x leaf codes, 0/1
     confidence: np.ndarray  # answers x leaf codes
+    scores: np.ndarray  # answers x leaf codes, decision scores (boundary at 0)
     weights: np.ndarray  # leaf codes x features, for the explanation words
     source: str
     model_agreement: tuple[CodeAgreement, ...]
@@ -168,8 +169,8 @@ def analyse_answers(
         sampler = ActiveSampler(settings.next_to_code, seed=settings.seed)
         is_coded = np.zeros(len(live), dtype=bool)
         is_coded[[row_of[i] for i in coded_rows]] = True
-        proba = coding.confidence if coding.mode == "supervised" else None
-        picked = sampler.select(X, is_coded, proba)
+        scores = coding.scores if coding.mode == "supervised" else None
+        picked = sampler.select(X, is_coded, scores, analyst_matrix.sum(axis=0))
         next_to_code = tuple(id_of[live[int(p)]] for p in picked)
 
     analyst_agreement: tuple[CodeAgreement, ...] = ()
@@ -230,14 +231,16 @@ def _code(
     n = len(live)
     if X.shape[1] == 0 or n == 0:
         empty = np.zeros((n, len(leaves)))
-        return _Coding("none", empty.astype(np.int8), empty, np.zeros((len(leaves), 0)), "", ())
+        return _Coding(
+            "none", empty.astype(np.int8), empty, empty, np.zeros((len(leaves), 0)), "", ()
+        )
     zero_shot = ZeroShotCoder(codebook, min_similarity=settings.zero_shot_min_similarity)
     zero_shot.fit(features)
     similarity = zero_shot.similarity(X)
     codes = zero_shot.codes_from_similarity(similarity)
     weights = np.vstack([zero_shot.code_weights(j) for j in range(len(leaves))])
     if len(coded_rows) < settings.min_training_answers:
-        return _Coding("zero-shot", codes, similarity, weights, "zero-shot", ())
+        return _Coding("zero-shot", codes, similarity, similarity, weights, "zero-shot", ())
     row_of = {answer: row for row, answer in enumerate(live)}
     train = [row_of[i] for i in coded_rows]
     learnable = analyst_matrix.sum(axis=0) >= settings.min_code_examples
@@ -251,22 +254,30 @@ def _code(
     confidence = similarity.copy()
     confidence[:, learnable] = coder.predict_proba(X)
     weights[learnable] = coder.coef_
-    agreement = _model_agreement(X[train], analyst_matrix, learnable, leaves, settings.seed)
-    return _Coding("supervised", codes, confidence, weights, "model", agreement)
+    all_scores = similarity - zero_shot.min_similarity
+    all_scores[:, learnable] = scores
+    agreement = _model_agreement(
+        X[train], analyst_matrix, learnable, leaves, min_codes, settings.seed
+    )
+    return _Coding("supervised", codes, confidence, all_scores, weights, "model", agreement)
 
 
 def _model_agreement(
-    X: sparse.csr_matrix, Y: np.ndarray, learnable: np.ndarray, leaves: list[str], seed: int
+    X: sparse.csr_matrix,
+    Y: np.ndarray,
+    learnable: np.ndarray,
+    leaves: list[str],
+    min_codes: int,
+    seed: int,
 ) -> tuple[CodeAgreement, ...]:
     """Kappa between the analyst and the model on the analyst's own answers (5-fold, so the
     model never sees the answer it codes)."""
     folds = min(5, len(Y))
     predicted = np.zeros_like(Y[:, learnable])
     for train, test in KFold(folds, shuffle=True, random_state=seed).split(X):
-        coder = MultiLabelCoder(seed=seed, calibration_folds=2).fit(
-            X[train], Y[train][:, learnable]
-        )
-        predicted[test] = coder.predict(X[test])
+        # only the 0/1 codes are compared, so no calibration is needed
+        coder = MultiLabelCoder(min_codes=min_codes, calibration_folds=0, seed=seed)
+        predicted[test] = coder.fit(X[train], Y[train][:, learnable]).predict(X[test])
     codes = [code for code, ok in zip(leaves, learnable, strict=True) if ok]
     return agreement_by_code(Y[:, learnable], predicted, codes)
 

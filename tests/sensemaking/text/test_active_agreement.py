@@ -5,7 +5,7 @@ import pytest
 from scipy import sparse
 from sklearn.metrics import cohen_kappa_score
 
-from meedenken.sensemaking.text.active import ActiveSampler, uncertainty
+from meedenken.sensemaking.text.active import ActiveSampler
 from meedenken.sensemaking.text.agreement import agreement_by_code, cohen_kappa, mean_kappa
 
 
@@ -36,31 +36,30 @@ def test_agreement_by_code_and_mean() -> None:
     assert mean_kappa(result) == pytest.approx((result[0].kappa + 1.0) / 2)
 
 
-def test_uncertainty_peaks_at_one_half() -> None:
-    proba = np.array([[0.5, 0.0], [0.9, 0.99], [0.1, 0.3]])
-    assert uncertainty(proba).tolist() == pytest.approx([1.0, 0.2, 0.6])
+def test_sampler_takes_answers_near_each_codes_boundary_rarest_code_first() -> None:
+    X = sparse.csr_matrix(np.eye(8))
+    scores = np.array(
+        [[-3.0, 0.1], [-0.2, -3.0], [-2.0, 2.0], [0.5, -1.0], [-4.0, -0.3], [3, 3], [-1, 1], [0, 0]]
+    )
+    coded = np.zeros(8, bool)
+    coded[7] = True
+    # code 1 has fewer coded examples, so its most uncertain answer (row 0) comes first
+    picked = ActiveSampler(batch_size=3).select(X, coded, scores, np.array([5, 1]))
+    assert picked.tolist() == [0, 1, 4]
 
 
-def test_sampler_prefers_uncertain_but_spreads_over_different_answers() -> None:
-    # 3 groups of near-identical answers; group 0 is the most uncertain but should not fill the batch
-    rows = []
-    for group in range(3):
-        for _ in range(10):
-            vector = np.zeros(6)
-            vector[group * 2] = 1.0
-            vector[group * 2 + 1] = 0.01 * len(rows)
-            rows.append(vector)
-    X = sparse.csr_matrix(np.array(rows))
-    proba = np.array([[0.5]] * 10 + [[0.4]] * 10 + [[0.05]] * 10)
-    picked = ActiveSampler(batch_size=2, candidate_factor=10).select(X, np.zeros(30, bool), proba)
-    assert len(picked) == 2
-    assert {int(p) // 10 for p in picked} == {0, 1}
+def test_sampler_skips_near_duplicates_of_chosen_answers() -> None:
+    base = np.array([1.0, 0.0, 0.0])
+    X = sparse.csr_matrix(np.array([base, base * 2, [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]))
+    scores = np.array([[0.0], [0.01], [0.5], [0.9]])
+    picked = ActiveSampler(batch_size=2).select(X, np.zeros(4, bool), scores)
+    assert picked.tolist() == [0, 2]  # row 1 says the same as row 0
 
 
-def test_sampler_skips_coded_answers_and_is_deterministic() -> None:
+def test_sampler_without_a_model_spreads_and_is_deterministic() -> None:
     X = sparse.random(50, 20, density=0.3, random_state=0, format="csr")
     coded = np.zeros(50, bool)
     coded[:10] = True
     first = ActiveSampler(batch_size=5, seed=2).select(X, coded)
-    assert len(set(first)) == 5 and not coded[first].any()
+    assert len(set(first.tolist())) == 5 and not coded[first].any()
     assert first.tolist() == ActiveSampler(batch_size=5, seed=2).select(X, coded).tolist()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from sklearn.metrics import f1_score
 
 from meedenken.sensemaking.text.classifier import MultiLabelCoder, driving_words
@@ -8,7 +9,8 @@ from meedenken.sensemaking.text.features import TextFeatures
 from meedenken.sensemaking.text.prepare import content_terms
 
 
-def _split(bonn):  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def prepared(bonn):  # type: ignore[no-untyped-def]
     texts, labels, codes = bonn
     terms = [content_terms(t, "de") for t in texts]
     features = TextFeatures()
@@ -16,10 +18,16 @@ def _split(bonn):  # type: ignore[no-untyped-def]
     return features, terms, X, labels, codes
 
 
-def test_coder_learns_human_codes_better_than_a_majority_guess(bonn) -> None:  # type: ignore[no-untyped-def]
-    _, _, X, Y, _ = _split(bonn)
+@pytest.fixture(scope="module")
+def trained(prepared):  # type: ignore[no-untyped-def]
+    _, _, X, Y, _ = prepared
+    return MultiLabelCoder().fit(X[:220], Y[:220])
+
+
+def test_coder_learns_human_codes_better_than_a_majority_guess(prepared, trained) -> None:  # type: ignore[no-untyped-def]
+    _, _, X, Y, _ = prepared
     train, test = np.arange(0, 220), np.arange(220, len(Y))
-    coder = MultiLabelCoder().fit(X[train], Y[train])
+    coder = trained
     predicted = coder.predict(X[test])
     majority = np.zeros_like(Y[test])
     majority[:, Y[train].sum(axis=0).argmax()] = 1
@@ -30,10 +38,9 @@ def test_coder_learns_human_codes_better_than_a_majority_guess(bonn) -> None:  #
     assert coder.min_codes_ == 1 and predicted.sum(axis=1).min() >= 1
 
 
-def test_confidence_is_calibrated_probability(bonn) -> None:  # type: ignore[no-untyped-def]
-    _, _, X, Y, _ = _split(bonn)
-    coder = MultiLabelCoder().fit(X[:220], Y[:220])
-    proba = coder.predict_proba(X[220:])
+def test_confidence_is_calibrated_probability(prepared, trained) -> None:  # type: ignore[no-untyped-def]
+    _, _, X, Y, _ = prepared
+    proba = trained.predict_proba(X[220:])
     assert proba.shape == Y[220:].shape
     assert np.all((proba >= 0) & (proba <= 1))
     # calibrated: the mean probability of a code is close to how often it applies
@@ -51,11 +58,11 @@ def test_codes_without_examples_or_only_examples_are_constant() -> None:
     assert predicted[:, 0].sum() == 0 and predicted[:, 1].sum() == 6
 
 
-def test_driving_words_are_words_of_the_answer(bonn) -> None:  # type: ignore[no-untyped-def]
-    features, terms, X, Y, codes = _split(bonn)
-    coder = MultiLabelCoder().fit(X, Y)
+def test_driving_words_are_words_of_the_answer(prepared, trained) -> None:  # type: ignore[no-untyped-def]
+    features, terms, X, Y, codes = prepared
+    coder = trained
     lights = codes.index("level1_traffic_lights")
-    row = int(np.flatnonzero(Y[:, lights])[0])
+    row = int(np.flatnonzero(Y[:220, lights])[0])
     words = driving_words(features, terms[row], X[row], coder.coef_[lights])
     assert words
     vocabulary = {w for term in terms[row] for w in term.split()} | set(terms[row])
