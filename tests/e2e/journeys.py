@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.conftest import Browsing
+from tests.e2e.conftest import Browsing, focused
 
 DEMO_SLUG = "imvo-evaluatie"
 REFERENCE = re.compile(r"\b[A-Z0-9]{1,6}-[A-Z2-9]{4}-[A-Z2-9]{4}\b")
@@ -168,3 +168,18 @@ class Respondent:
         text = self.page.locator(".md-reference").inner_text().strip()
         assert REFERENCE.fullmatch(text), f"no reference number on the receipt: {text!r}"
         return text
+
+
+def assert_focus_visible(page: Page) -> None:
+    """The focused element has a visible focus indicator (WCAG 2.4.7)."""
+    style = page.evaluate(
+        """() => { const c = getComputedStyle(document.activeElement);
+        return {outline: c.outlineStyle, width: c.outlineWidth, shadow: c.boxShadow}; }"""
+    )
+    has_outline = style["outline"] != "none" and style["width"] not in ("0px", "")
+    assert has_outline or style["shadow"] != "none", f"no visible focus on {focused(page)}"
+
+
+def assert_reflows(page: Page) -> None:
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 320, f"horizontal scrolling at 320 px on {page.url}: {width} px wide"

@@ -1,6 +1,6 @@
 """Data for the browser tests, written by the server's own settings in a subprocess.
 
-    python -m tests.e2e.seed load         the IMVO demo, small consultations and a staff owner
+    python -m tests.e2e.seed load         the IMVO demo, small consultations, an owner and a moderator
     python -m tests.e2e.seed close SLUG   close a consultation now (for "until close" journeys)
 
 Runs against whatever database the environment names (a fresh SQLite file or a dedicated
@@ -16,6 +16,8 @@ from datetime import timedelta
 
 STAFF_USERNAME = "redacteur"
 STAFF_PASSWORD = "e2e-Redactie-wachtwoord-2026"  # a throwaway account in a throwaway database
+MODERATOR_USERNAME = "moderator-e2e"
+MODERATOR_PASSWORD = "e2e-Moderatie-wachtwoord-2026"
 
 MAIN_SLUG = "test-consultatie"  # draft, resume and reflow journeys; stays open
 CLOSING_SLUG = "sluit-test"  # edit and withdraw until close; closed by the journey
@@ -55,6 +57,7 @@ def load() -> None:
         consultation.summary_nl, consultation.summary_en = SUMMARY
         consultation.save()
     do_create_staff_user(STAFF_USERNAME, STAFF_PASSWORD, StaffRole.OWNER)
+    do_create_staff_user(MODERATOR_USERNAME, MODERATOR_PASSWORD, StaffRole.MODERATOR)
 
 
 def close(slug: str) -> None:

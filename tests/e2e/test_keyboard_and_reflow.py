@@ -9,18 +9,8 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import Browsing, focused, press_until
-from tests.e2e.journeys import Respondent
+from tests.e2e.journeys import Respondent, assert_focus_visible, assert_reflows
 from tests.e2e.seed import KEYBOARD_SLUG, MAIN_SLUG
-
-
-def assert_focus_visible(page: Page) -> None:
-    """The focused element has a visible focus indicator (WCAG 2.4.7)."""
-    style = page.evaluate(
-        """() => { const c = getComputedStyle(document.activeElement);
-        return {outline: c.outlineStyle, width: c.outlineWidth, shadow: c.boxShadow}; }"""
-    )
-    has_outline = style["outline"] != "none" and style["width"] not in ("0px", "")
-    assert has_outline or style["shadow"] != "none", f"no visible focus on {focused(page)}"
 
 
 def tab_to_button(page: Page, text: str) -> None:
@@ -117,11 +107,6 @@ def test_respond_with_the_keyboard_only(browsing: Browsing) -> None:
     expect(main).to_contain_text("4 / 5")
     expect(main).to_contain_text("Een steunpunt dat ook kleine bedrijven helpt.")
     person.check()
-
-
-def assert_reflows(page: Page) -> None:
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert width <= 320, f"horizontal scrolling at 320 px on {page.url}: {width} px wide"
 
 
 def test_respond_pages_reflow_at_320_css_pixels(browsing: Browsing) -> None:
