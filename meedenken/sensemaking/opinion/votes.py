@@ -85,17 +85,29 @@ class VoteRecords:
 
 def _factorize(values: Sequence[Any], extra: Sequence[Any]) -> tuple[tuple[Any, ...], np.ndarray]:
     """Sorted unique ids (ints sort numerically, strings lexically) and each value's code."""
-    all_values = list(values) + list(extra)
-    if not all_values:
+    array = _id_array(values)
+    extra_array = _id_array(extra)
+    if array.dtype.kind != extra_array.dtype.kind and len(array) and len(extra_array):
+        array, extra_array = (
+            array.astype(str).astype(object),
+            extra_array.astype(str).astype(object),
+        )
+    combined = np.concatenate([array, extra_array]) if len(extra_array) else array
+    if len(combined) == 0:
         return (), np.zeros(0, dtype=np.int32)
-    if all(isinstance(v, (int, np.integer)) for v in all_values):
-        array = np.asarray(all_values, dtype=np.int64)
-    else:
-        array = np.asarray([str(v) for v in all_values], dtype=object)
-    uniques, codes = np.unique(array, return_inverse=True)
-    return tuple(u.item() if hasattr(u, "item") else u for u in uniques), codes[
-        : len(values)
-    ].astype(np.int32)
+    uniques, codes = np.unique(combined, return_inverse=True)
+    ids = tuple(uniques.tolist())
+    return ids, codes[: len(array)].astype(np.int32)
+
+
+def _id_array(values: Sequence[Any]) -> np.ndarray:
+    """Integer ids as int64 (vectorised for numpy input), anything else as strings."""
+    if isinstance(values, np.ndarray) and values.dtype.kind in "iu":
+        return values.astype(np.int64, copy=False)
+    values = list(values)
+    if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in values):
+        return np.asarray(values, dtype=np.int64)
+    return np.asarray([str(v) for v in values], dtype=object)
 
 
 @dataclass(frozen=True)

@@ -61,3 +61,15 @@ def test_empty_records_give_empty_matrix() -> None:
     matrix = build_vote_matrix(VoteRecords.from_tuples([]))
     assert matrix.shape == (0, 0)
     assert matrix.n_votes == 0
+
+
+def test_from_ids_accepts_numpy_ids_and_mixed_types() -> None:
+    records = VoteRecords.from_ids(
+        np.array([5, 3, 5]), ["a", "b", "a"], [1, 0, -1], all_statement_ids=["c"]
+    )
+    assert records.participant_ids == (3, 5)
+    assert isinstance(records.participant_ids[0], int)  # plain Python ints, JSON-ready
+    assert records.participant_index.tolist() == [1, 0, 1]
+    assert records.statement_ids == ("a", "b", "c")
+    mixed = VoteRecords.from_ids([1, "x"], [2, 2], [1, 1])
+    assert mixed.participant_ids == ("1", "x")  # mixed ids are compared as text
