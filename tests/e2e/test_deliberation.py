@@ -81,6 +81,18 @@ def open_votes(page: Page, browsing: Browsing, language: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(VOTE[language]["heading"])
 
 
+def revisit(page: Page, language: str, statement_pk: str, text: str, impact: str) -> None:
+    """Open a statement voted on earlier: it shows the vote (agree) and the impact rating."""
+    words = VOTE[language]
+    page.goto(f"{words['prefix']}/consultaties/{DEMO_SLUG}/stellingen/?stelling={statement_pk}")
+    expect(page.locator(".md-delib-statement")).to_have_text(text)
+    expect(page.locator("main")).to_contain_text(
+        words["you_voted"].format(vote=words["agree_word"])
+    )
+    impact_group = page.get_by_role("group", name=re.compile("^Impact"))
+    expect(impact_group.get_by_role("radio", name=impact, exact=True)).to_be_checked()
+
+
 def test_vote_and_rate_with_javascript(browsing: Browsing) -> None:
     words = VOTE["nl"]
     page = browsing.new_page()
@@ -112,16 +124,7 @@ def test_vote_and_rate_with_javascript(browsing: Browsing) -> None:
     browsing.check(page)
 
     # Back to the first statement: the vote and the ratings were stored; change the vote.
-    page.goto(f"/consultaties/{DEMO_SLUG}/stellingen/?stelling={first}")
-    expect(page.locator(".md-delib-statement")).to_have_text(statement)
-    expect(page.locator("main")).to_contain_text(
-        words["you_voted"].format(vote=words["agree_word"])
-    )
-    expect(
-        page.get_by_role("group", name=re.compile("^Impact")).get_by_role(
-            "radio", name="4", exact=True
-        )
-    ).to_be_checked()
+    revisit(page, "nl", first, statement, impact="4")
     browsing.check(page)
     page.get_by_role("button", name=words["disagree"], exact=True).click()
     expect(page.locator("#vote-status")).to_have_text(
@@ -152,16 +155,7 @@ def test_vote_and_rate_without_javascript(browsing: Browsing) -> None:
         page.get_by_role("button", name=words["pass"], exact=True).click()
     expect(page.locator("#vote-heading")).to_have_text(words["statement"].format(n=3, total=total))
 
-    page.goto(f"/en/consultaties/{DEMO_SLUG}/stellingen/?stelling={first}")
-    expect(page.locator(".md-delib-statement")).to_have_text(statement)
-    expect(page.locator("main")).to_contain_text(
-        words["you_voted"].format(vote=words["agree_word"])
-    )
-    expect(
-        page.get_by_role("group", name=re.compile("^Impact")).get_by_role(
-            "radio", name="5", exact=True
-        )
-    ).to_be_checked()
+    revisit(page, "en", first, statement, impact="5")
     with page.expect_navigation():
         page.get_by_role("button", name=words["disagree"], exact=True).click()
     expect(page.get_by_role("status").first).to_have_text(
