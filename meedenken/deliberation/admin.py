@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meedenken.audit.admin_mixins import AuditedModelAdmin
+from meedenken.audit.services import do_record_audit
+from meedenken.consultations.models import Consultation
 from meedenken.deliberation.models import AnalysisRun, Deliberation, Statement, StatementStatus
+from meedenken.deliberation.polis import do_import_polis_upload, polis_export_zip
 from meedenken.deliberation.services import (
     DeliberationError,
     do_moderate_statement,
@@ -25,6 +33,22 @@ REJECTION_REASONS = {
     "duplicate": _("Staat al (bijna) gelijk tussen de stellingen."),
     "abusive": _("Beledigend of in strijd met de spelregels."),
 }
+
+
+class PolisUploadForm(forms.Form):
+    FILES = {
+        "comments": "comments.csv",
+        "votes": "votes.csv",
+        "participants_votes": "participants-votes.csv",
+        "summary": "summary.csv",
+    }
+    consultation = forms.ModelChoiceField(
+        Consultation.objects.order_by("slug"), label=_("Consultatie")
+    )
+    comments = forms.FileField(label="comments.csv")
+    votes = forms.FileField(label="votes.csv", required=False)
+    participants_votes = forms.FileField(label="participants-votes.csv", required=False)
+    summary = forms.FileField(label="summary.csv", required=False)
 
 
 @admin.register(Deliberation)
@@ -90,6 +114,64 @@ class StatementAdmin(AuditedModelAdmin):
 
     def has_moderate_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("deliberation.moderate_statement")
+
+    def get_urls(self) -> list[URLPattern]:
+        return [
+            path(
+                "import-polis/",
+                self.admin_site.admin_view(self.import_polis_view),
+                name="deliberation_statement_import_polis",
+            ),
+            path(
+                "export-polis/<int:consultation_id>/",
+                self.admin_site.admin_view(self.export_polis_view),
+                name="deliberation_statement_export_polis",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_polis_view(self, request: HttpRequest) -> HttpResponse:
+        if not request.user.has_perm("deliberation.add_statement"):
+            raise PermissionDenied
+        form = PolisUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            files = {
+                name: form.cleaned_data[field].read()
+                for field, name in PolisUploadForm.FILES.items()
+                if form.cleaned_data.get(field)
+            }
+            try:
+                summary = do_import_polis_upload(
+                    form.cleaned_data["consultation"], files, actor=request.user
+                )
+            except DeliberationError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(
+                    request,
+                    _("Geïmporteerd: %(s)d stellingen, %(v)d stemmen.")
+                    % {"s": summary.statements, "v": summary.votes},
+                )
+                return redirect("admin:deliberation_statement_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Pol.is-export importeren"),
+            "form": form,
+            "exports": Consultation.objects.filter(deliberation__isnull=False).order_by("slug"),
+        }
+        return TemplateResponse(request, "admin/deliberation/import_polis.html", context)
+
+    def export_polis_view(self, request: HttpRequest, consultation_id: int) -> HttpResponse:
+        if not request.user.has_perm("deliberation.view_statement"):
+            raise PermissionDenied
+        consultation = Consultation.objects.filter(pk=consultation_id).first()
+        if consultation is None:
+            raise Http404
+        content = polis_export_zip(consultation)
+        do_record_audit(request.user, "deliberation.polis_exported", consultation)
+        response = HttpResponse(content, content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{consultation.slug}-polis.zip"'
+        return response
 
     def save_model(self, request: HttpRequest, obj: Statement, form: Any, change: bool) -> None:
         if not change:

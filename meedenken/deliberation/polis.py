@@ -10,16 +10,21 @@ votes (Pol.is's own counts differ slightly from its vote files).
 
 from __future__ import annotations
 
+import io
+import tempfile
+import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meedenken.audit.services import do_record_audit
 from meedenken.consultations.models import Consultation
 from meedenken.deliberation.models import (
     Moderation,
@@ -32,6 +37,7 @@ from meedenken.deliberation.models import (
 from meedenken.deliberation.selectors import get_vote_events
 from meedenken.deliberation.services import (
     DeliberationError,
+    check_staff_permission,
     do_enable_deliberation,
     forget_voting_set,
 )
@@ -288,3 +294,43 @@ def do_export_polis(consultation: Consultation, directory: Path | str) -> PolisE
     export = build_polis_export(consultation)
     write_polis_export(export, directory)
     return export
+
+
+EXPORT_FILES = ("comments.csv", "votes.csv", "participants-votes.csv", "summary.csv")
+
+
+def do_import_polis_upload(
+    consultation: Consultation, files: dict[str, bytes], *, actor: AbstractBaseUser
+) -> ImportSummary:
+    """A staff upload of export files (by name); checked, imported and audited."""
+    check_staff_permission(actor, "deliberation.add_statement")
+    if "comments.csv" not in files:
+        raise DeliberationError(_("Kies ten minste het bestand comments.csv."))
+    with tempfile.TemporaryDirectory(prefix="polis-upload-") as directory:
+        for name, content in files.items():
+            if name in EXPORT_FILES:
+                (Path(directory) / name).write_bytes(content)
+        try:
+            summary = do_import_polis(consultation, directory)
+        except UnicodeDecodeError as error:
+            raise DeliberationError(_("De bestanden moeten UTF-8 CSV zijn.")) from error
+    do_record_audit(
+        actor,
+        "deliberation.polis_imported",
+        consultation,
+        {"statements": summary.statements, "votes": summary.votes, "files": sorted(files)},
+    )
+    return summary
+
+
+def polis_export_zip(consultation: Consultation) -> bytes:
+    """The export directory as a zip file, for a staff download."""
+    with tempfile.TemporaryDirectory(prefix="polis-export-") as directory:
+        do_export_polis(consultation, directory)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in EXPORT_FILES:
+                path = Path(directory) / name
+                if path.exists():
+                    archive.write(path, name)
+    return buffer.getvalue()

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 
+from meedenken.accounts.roles import StaffRole
+from meedenken.accounts.services import do_create_staff_user
+from meedenken.audit.models import AuditEntry
 from meedenken.consultations.models import Consultation
 from meedenken.deliberation.models import (
     Deliberation,
@@ -137,3 +143,35 @@ def test_import_with_create_makes_an_unpublished_consultation() -> None:
     consultation = Consultation.objects.get(slug="londen")
     assert consultation.published_at is None
     assert consultation.statements.count() == 39
+
+
+def test_staff_upload_and_download_in_the_admin(client: Client) -> None:
+    consultation = make_consultation("polis")
+    owner = do_create_staff_user("eigenaar", "een-lang-wachtwoord-123", StaffRole.OWNER)
+    client.force_login(owner)
+    url = "/beheer/deliberation/statement/import-polis/"
+    page = client.get(url)
+    assert page.status_code == 200 and "comments.csv" in page.content.decode()
+    source = DATA / "london.youth.policing"
+    missing = client.post(url, {"consultation": consultation.pk})
+    assert missing.status_code == 200 and 'class="errornote"' in missing.content.decode()
+    assert Statement.objects.count() == 0
+    with (
+        (source / "comments.csv").open("rb") as comments,
+        (source / "votes.csv").open("rb") as votes,
+    ):
+        answer = client.post(
+            url, {"consultation": consultation.pk, "comments": comments, "votes": votes}
+        )
+    assert answer.status_code == 302
+    assert Statement.objects.count() == 39
+    assert AuditEntry.objects.filter(action="deliberation.polis_imported").count() == 1
+    download = client.get(f"/beheer/deliberation/statement/export-polis/{consultation.pk}/")
+    assert download["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(download.content)) as archive:
+        assert {"comments.csv", "votes.csv", "participants-votes.csv"} <= set(archive.namelist())
+        exported = archive.read("comments.csv").decode()
+    assert exported.count("\n") == 40  # header and 39 comments
+    moderator = do_create_staff_user("moderator", "een-lang-wachtwoord-123", StaffRole.MODERATOR)
+    client.force_login(moderator)
+    assert client.get(url).status_code == 403
