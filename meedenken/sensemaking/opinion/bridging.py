@@ -76,13 +76,12 @@ class BridgingModel:
             g = np.where(count_s > 0, 0.1, 0.0)
         for _ in range(self.n_sweeps):
             previous_c = c
-            b, f = _half_step(pattern, agreed, count_p, agree_p, mu, c, g, mult * lam_p, lam_p)
-            c, g = _half_step(pattern_t, agreed_t, count_s, agree_s, mu, b, f, mult * lam_s, lam_s)
-            fitted = (
-                count_p @ b
-                + count_s @ c
-                + f @ np.asarray(pattern @ g.astype(np.float32), dtype=np.float64)
+            b, f, _ = _half_step(pattern, agreed, count_p, agree_p, mu, c, g, mult * lam_p, lam_p)
+            c, g, f_sums = _half_step(
+                pattern_t, agreed_t, count_s, agree_s, mu, b, f, mult * lam_s, lam_s
             )
+            # sum over ratings of f_i * g_j = g . (R^T f), and R^T f came with the half-step.
+            fitted = count_p @ b + count_s @ c + g @ f_sums
             mu = float((agree_p.sum() - fitted) / n_ratings)
             if np.max(np.abs(c - previous_c)) < self.tol:
                 break
@@ -112,8 +111,9 @@ def _half_step(
     other_f: np.ndarray,
     lam_b: float,
     lam_f: float,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Solve each row's ridge problem for (intercept, factor) given the other side."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Solve each row's ridge problem for (intercept, factor) given the other side; also
+    returns each row's sum of the other side's factors."""
     other = np.stack([other_f, other_f**2, other_b, other_b * other_f], axis=1).astype(np.float32)
     sums = np.asarray(pattern @ other, dtype=np.float64)
     sum_g, sum_g2, sum_c, sum_cg = sums.T
@@ -125,4 +125,4 @@ def _half_step(
     det = a11 * a22 - a12 * a12
     intercept = (a22 * sum_y - a12 * sum_yg) / det
     factor = (a11 * sum_yg - a12 * sum_y) / det
-    return intercept, factor
+    return intercept, factor, sum_g
