@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 
 def select_in_conv(
@@ -249,7 +250,11 @@ class TwoLevelClustering:
         self.base_n_init = base_n_init
         self.base_max_iter = base_max_iter
 
-    def fit(self, projection: np.ndarray, in_conv: np.ndarray) -> Clustering:
+    def fit(
+        self, projection: np.ndarray, in_conv: np.ndarray, previous_k: int | None = None
+    ) -> Clustering:
+        """`previous_k`, the number of groups of an earlier run, is kept while its silhouette
+        stays within `k_margin` of the best (hysteresis, so groups do not flip back and forth)."""
         n = len(projection)
         labels = np.full(n, -1, dtype=np.int64)
         members = np.flatnonzero(in_conv)
@@ -289,6 +294,8 @@ class TwoLevelClustering:
         # to another k after it wins several updates in a row, so near-ties keep fewer groups.
         top = max(silhouettes.values())
         k_best = min(k for k, score in silhouettes.items() if score >= top - self.k_margin)
+        if previous_k in silhouettes and silhouettes[previous_k] >= top - self.k_margin:
+            k_best = previous_k
         best = (silhouettes[k_best], k_best, fits[k_best].labels_, fits[k_best].cluster_centers_)
         _, _, group_of_base, group_centers = best
         group_of_base, group_centers = _order_groups(group_of_base, group_centers, sizes)
@@ -296,6 +303,25 @@ class TwoLevelClustering:
         base_labels[members] = base.labels_
         labels[members] = group_of_base[base.labels_]
         return Clustering(labels, base_labels, centers, group_of_base, group_centers, silhouettes)
+
+
+def match_labels(labels: np.ndarray, previous: np.ndarray, k: int) -> np.ndarray:
+    """Renumbering of groups 0..k-1 that keeps an earlier run's ids: `result[g]` is the new id
+    of group g. Groups are paired with earlier groups by most shared participants (`previous`
+    holds each participant's earlier group, -1 for none); the rest take the free ids in order."""
+    both = (labels >= 0) & (previous >= 0) & (previous < k)
+    overlap = np.zeros((k, k), dtype=np.int64)
+    np.add.at(overlap, (labels[both], previous[both]), 1)
+    rows, cols = linear_sum_assignment(-overlap)
+    mapping = np.full(k, -1, dtype=np.int64)
+    for g, h in zip(rows.tolist(), cols.tolist(), strict=True):
+        if overlap[g, h] > 0:
+            mapping[g] = h
+    free = [h for h in range(k) if h not in set(mapping.tolist())]
+    for g in range(k):
+        if mapping[g] < 0:
+            mapping[g] = free.pop(0)
+    return mapping
 
 
 def _order_groups(

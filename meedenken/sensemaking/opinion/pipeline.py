@@ -11,7 +11,11 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from meedenken.sensemaking.opinion.bridging import BridgingFit, BridgingModel
-from meedenken.sensemaking.opinion.clusters import TwoLevelClustering, select_in_conv
+from meedenken.sensemaking.opinion.clusters import (
+    TwoLevelClustering,
+    match_labels,
+    select_in_conv,
+)
 from meedenken.sensemaking.opinion.consensus import group_aware_consensus, select_consensus
 from meedenken.sensemaking.opinion.pca import SparsityAwarePCA
 from meedenken.sensemaking.opinion.priority import pick_open, priority
@@ -42,6 +46,7 @@ def analyse_votes(
     stakeholder_groups: Mapping[Any, str] | None = None,
     config: OpinionConfig | None = None,
     progress: Progress | None = None,
+    previous: OpinionResult | None = None,
 ) -> OpinionResult:
     """Run the whole analysis. Deterministic for a given `config.seed`.
 
@@ -49,11 +54,14 @@ def analyse_votes(
     and never chosen as representative, consensus or next statement, but still counted.
     `stakeholder_groups` maps participant id -> declared group (e.g. "NGO"); without it broad
     support is measured across the opinion groups instead.
+    `previous`, an earlier result for the same conversation, keeps things stable between
+    recomputations as Pol.is does: participants clustered before stay clustered, the number of
+    groups only changes when another k is clearly better, and group ids follow the earlier ones.
     """
     # The dense algebra here is on small blocks, where BLAS threads cost more than they give
     # (and the platform runs this in a background worker next to others).
     with threadpool_limits(limits=1, user_api="blas"):
-        return _analyse(records, moderated_out, stakeholder_groups, config, progress)
+        return _analyse(records, moderated_out, stakeholder_groups, config, progress, previous)
 
 
 def _analyse(
@@ -62,6 +70,7 @@ def _analyse(
     stakeholder_groups: Mapping[Any, str] | None,
     config: OpinionConfig | None,
     progress: Progress | None,
+    previous: OpinionResult | None,
 ) -> OpinionResult:
     config = config or OpinionConfig()
     timings: dict[str, float] = {}
@@ -97,15 +106,27 @@ def _analyse(
             config.min_votes_to_cluster,
             config.greedy_cluster_n,
         )
+        previous_groups = None
+        if previous is not None:
+            previous_groups = np.array(
+                [-1 if (g := previous.group_of(p)) is None else g for p in matrix.participant_ids],
+                dtype=np.int64,
+            )
+            in_conv |= previous_groups >= 0  # Pol.is: once clustered, always clustered
         clustering = TwoLevelClustering(
             base_k=config.base_k,
             max_k=config.max_groups,
             seed=config.seed,
             n_init=config.n_init,
             base_sample_size=config.base_sample_size,
-        ).fit(projection, in_conv)
-        labels = clustering.labels
-        k = len(clustering.group_centers)
+            k_margin=config.k_margin,
+        ).fit(projection, in_conv, len(previous.groups) if previous else None)
+        labels, group_centers = clustering.labels, clustering.group_centers
+        k = len(group_centers)
+        if previous_groups is not None and k:
+            new_id = match_labels(labels, previous_groups, k)
+            labels = np.where(labels >= 0, new_id[np.maximum(labels, 0)], -1)
+            group_centers = group_centers[np.argsort(new_id)]
 
     with stage("repness"):
         group_counts = count_votes(matrix, labels, k) if k else np.zeros((0, m, 3), np.int64)
@@ -201,7 +222,7 @@ def _analyse(
         OpinionGroup(
             id=g,
             size=int(sizes[g]),
-            center=(float(clustering.group_centers[g, 0]), float(clustering.group_centers[g, 1])),
+            center=(float(group_centers[g, 0]), float(group_centers[g, 1])),
             representative=representative[g],
         )
         for g in range(k)

@@ -22,6 +22,7 @@ class OpinionConfig:
     greedy_cluster_n: int = 15  # Pol.is: the most active voters fill up to this many
     base_k: int = 100  # base clusters
     max_groups: int = 5  # groups: k in 2..min(max_groups, 2 + n_base // 12)
+    k_margin: float = 0.02  # fewest groups whose silhouette is this close to the best
     n_init: int = 10  # k-means restarts (base and group level)
     base_sample_size: int = 20_000  # base k-means fits on a sample above this many people
     bridging: bool = True
