@@ -24,7 +24,13 @@ from meedenken.deliberation.models import (
     VoteHistory,
 )
 
-NEW_STATEMENT_PRIORITY = 3.0  # statements not yet in an analysis get extra attention
+NEW_STATEMENT_PRIORITY = 3.0
+LONG_CONSULTATION_FIELDS = (
+    "explainer_nl",
+    "explainer_en",
+    "summary_nl",
+    "summary_en",
+)  # statements not yet in an analysis get extra attention
 
 
 def get_public_deliberation(slug: str) -> Deliberation | None:
@@ -76,6 +82,7 @@ def get_statement_to_vote(slug: str, statement_id: int) -> Statement | None:
             consultation__deliberation__isnull=False,
         )
         .select_related("consultation__deliberation")
+        .defer(*(f"consultation__{name}" for name in LONG_CONSULTATION_FIELDS))
         .first()
     )
 

@@ -12,6 +12,7 @@ from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,8 +27,15 @@ from meedenken.deliberation.forms import (
     VoteForm,
     error_list,
 )
-from meedenken.deliberation.models import AnalysisRun, Deliberation, Participant, VoteValue
+from meedenken.deliberation.models import (
+    AnalysisRun,
+    Deliberation,
+    Participant,
+    RunStatus,
+    VoteValue,
+)
 from meedenken.deliberation.services import (
+    STALE_AFTER,
     DeliberationError,
     check_statement_votable,
     check_vote_value,
@@ -513,6 +521,10 @@ def results(request: HttpRequest, slug: str) -> HttpResponse:
         "is_staff": is_staff,
         "latest": latest,
         "run": run,
+        "is_stale": latest is not None
+        and latest.status == RunStatus.RUNNING
+        and latest.heartbeat_at is not None
+        and latest.heartbeat_at < timezone.now() - STALE_AFTER,
         "can_run": is_staff and request.user.has_perm("deliberation.run_analysisrun"),
         "can_publish": is_staff and request.user.has_perm("deliberation.publish_analysisrun"),
     }

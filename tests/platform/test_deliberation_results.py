@@ -312,3 +312,17 @@ def test_db_worker_subprocess_runs_the_queued_analysis(
     run.refresh_from_db()
     assert run.status == RunStatus.DONE, (run.error, done.stdout, done.stderr)
     assert run.result["groups"]
+
+
+def test_staff_see_a_stalled_run_and_a_new_request_requeues_it(
+    client: Client, consultation: Consultation, owner: Any
+) -> None:
+    populate(consultation)
+    run = make_stale_run(consultation, attempts=1)
+    client.force_login(owner)
+    page = client.get(results_url(consultation)).content.decode()
+    assert "geen teken van leven" in page
+    client.post(f"{results_url(consultation)}analyse/")
+    run.refresh_from_db()
+    assert run.status == RunStatus.QUEUED  # re-queued, not a second run
+    assert AnalysisRun.objects.count() == 1
