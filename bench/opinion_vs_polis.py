@@ -8,6 +8,9 @@ agree/disagree counts of all vote events per statement must equal comments.csv e
     .venv/bin/python bench/opinion_vs_polis.py [--seeds 0 1 2 3 4] [--markdown]
     .venv/bin/python bench/opinion_vs_polis.py --red-dwarf /tmp/rd/bin/python --markdown
 
+`--replay N` recomputes N times as the votes of votes.csv arrive (passing each result as
+`previous=` to the next, as the platform's background job does) and compares the last result.
+
 `--red-dwarf PYTHON` also runs red-dwarf (the Python reimplementation of Pol.is; install it into
 a throwaway venv, never into the project: `python3 -m venv /tmp/rd && /tmp/rd/bin/pip install
 red-dwarf==0.4.0`) out of the box on the same votes, as a whole process, for a side-by-side.
@@ -34,8 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 from meedenken.sensemaking.opinion.pipeline import analyse_votes  # noqa: E402
 from meedenken.sensemaking.opinion.polis_io import PolisExport, read_polis_export  # noqa: E402
-from meedenken.sensemaking.opinion.result import OpinionConfig  # noqa: E402
-from meedenken.sensemaking.opinion.votes import build_vote_matrix  # noqa: E402
+from meedenken.sensemaking.opinion.result import OpinionConfig, OpinionResult  # noqa: E402
+from meedenken.sensemaking.opinion.votes import VoteRecords, build_vote_matrix  # noqa: E402
 
 POLIS_DIR = ROOT.parent / "shared" / "data" / "polis"
 
@@ -89,13 +92,36 @@ def counts_check(export: PolisExport) -> str:
     return "ok"
 
 
-def compare(directory: Path, seed: int, red_dwarf: str | None = None) -> dict:
+def replayed(export: PolisExport, config: OpinionConfig, updates: int) -> OpinionResult:
+    """The result after `updates` recomputations over the growing vote history."""
+    votes = export.votes
+    assert votes is not None
+    order = np.argsort(votes.timestamp, kind="stable")
+    result = None
+    for count in np.unique(np.geomspace(50, len(order), updates).astype(int)):
+        chosen = order[:count]
+        records = VoteRecords.from_ids(
+            votes.voter_id[chosen],
+            votes.comment_id[chosen],
+            votes.vote[chosen],
+            votes.timestamp[chosen],
+        )
+        result = analyse_votes(
+            records, moderated_out=export.moderated_out, config=config, previous=result
+        )
+    assert result is not None
+    return result
+
+
+def compare(directory: Path, seed: int, red_dwarf: str | None = None, replay: int = 0) -> dict:
     export = read_polis_export(directory)
     records = export.vote_records()
+    config = OpinionConfig(seed=seed)
     t0 = time.perf_counter()
-    result = analyse_votes(
-        records, moderated_out=export.moderated_out, config=OpinionConfig(seed=seed)
-    )
+    if replay and export.votes is not None:
+        result = replayed(export, config, replay)
+    else:
+        result = analyse_votes(records, moderated_out=export.moderated_out, config=config)
     seconds = time.perf_counter() - t0
     polis = export.polis_groups()
     both = [p for p in result.participant_ids if p in polis and result.group_of(p) is not None]
@@ -187,10 +213,11 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--red-dwarf", metavar="PYTHON", help="interpreter with red-dwarf")
+    parser.add_argument("--replay", type=int, default=0, metavar="N", help="N recomputations")
     args = parser.parse_args()
     directories = sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file())
     rows = [
-        compare(d, seed, args.red_dwarf if seed == args.seeds[0] else None)
+        compare(d, seed, args.red_dwarf if seed == args.seeds[0] else None, args.replay)
         for seed in args.seeds
         for d in directories
     ]
