@@ -2,7 +2,8 @@
 
 Pol.is clusters in two levels: participants' 2-D projections into (up to) 100 base clusters,
 then the base-cluster centers, weighted by their sizes, into k groups for k in 2..max_k; the k
-with the best silhouette (computed on the unweighted base centers) wins.
+with the best silhouette (computed on the unweighted base centers) wins. Near-ties go to the
+fewer groups, or to an earlier run's k, since Pol.is only switches k after it wins repeatedly.
 """
 
 from __future__ import annotations
@@ -29,8 +30,7 @@ def select_in_conv(
 
 
 class WeightedKMeans:
-    """Lloyd's k-means with weights and seeded starts (k-means++ or random distinct points);
-    keeps the best of `n_init`.
+    """Lloyd's k-means with weights and seeded k-means++ starts; keeps the best of `n_init`.
 
     For many points, fits on a seeded subsample of `sample_size` points, then assigns all points
     and recomputes centers once on the full data.
@@ -44,10 +44,8 @@ class WeightedKMeans:
         seed: int = 0,
         sample_size: int = 20_000,
         tol: float = 1e-9,
-        init: str = "k-means++",
     ) -> None:
         self.n_clusters = n_clusters
-        self.init = init
         self.n_init = n_init
         self.max_iter = max_iter
         self.seed = seed
@@ -63,12 +61,7 @@ class WeightedKMeans:
             pick = np.sort(rng.choice(len(points), self.sample_size, replace=False))
             fit_points, fit_w = points[pick], w[pick]
         k = min(self.n_clusters, len(np.unique(fit_points, axis=0)))
-        starts = [
-            _random_distinct(fit_points, k, rng)
-            if self.init == "random"
-            else _plus_plus(fit_points, fit_w, k, rng)
-            for _ in range(self.n_init)
-        ]
+        starts = [_plus_plus(fit_points, fit_w, k, rng) for _ in range(self.n_init)]
         if len(fit_points) * k * self.n_init <= 1_000_000 and k <= 16:
             best = _batched_lloyd(fit_points, fit_w, np.stack(starts), self.max_iter)
         else:
@@ -110,12 +103,6 @@ def _batched_lloyd(
     inertia = (d.min(axis=2) * w[None, :]).sum(axis=1)
     best = int(np.argmin(inertia))
     return float(inertia[best]), centers[best]
-
-
-def _random_distinct(points: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
-    """k distinct points drawn at random (cheap starts for the many base clusters)."""
-    distinct = np.unique(points, axis=0)
-    return distinct[np.sort(rng.choice(len(distinct), size=k, replace=False))]
 
 
 def _plus_plus(points: np.ndarray, w: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
