@@ -43,17 +43,19 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 # SQLite runs everything; PostgreSQL runs the platform tests again when reachable (always in CI).
+# The browser tests (tests/e2e, a few minutes) run once: on PostgreSQL when reachable, else SQLite.
 test: install lint
 	$(BIN)/meedenken makemigrations --check --dry-run -v 1
-	$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$DATABASE_URL" ] || $(BIN)/python scripts/pg_reachable.py "$(PG_URL)"; then \
+		$(MAKE) --no-print-directory test-sqlite PYTEST_ARGS=--ignore=tests/e2e && \
 		$(MAKE) --no-print-directory test-postgres; \
 	else \
+		$(MAKE) --no-print-directory test-sqlite && \
 		echo "!!! PostgreSQL not reachable at $(PG_URL): platform tests ran on SQLite only"; \
 	fi
 
 test-sqlite: install
-	env -u DATABASE_URL $(BIN)/pytest -q -p no:cacheprovider
+	env -u DATABASE_URL $(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -q -p no:cacheprovider tests/platform $$( [ -d tests/e2e ] && echo tests/e2e )
