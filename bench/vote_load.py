@@ -236,6 +236,40 @@ def voter_thread(
                         stats.error_samples.append(f"{status} {str(body)[:120]}")
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of processes (Linux /proc), 0 for those gone."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def server_pids(master: int) -> list[int]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == master:
+                children.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return [master, *children]
+
+
+def database_pids() -> list[int]:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s", (DB_NAME,)
+        ).fetchall()
+    return [row[0] for row in rows]
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
@@ -247,6 +281,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=32, help="concurrent voters (max 256)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--worker-threads", type=int, default=4, help="threads per worker")
+    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
     parser.add_argument("--statements", type=int, default=40)
     parser.add_argument("--max-votes", type=int, default=100_000)
     parser.add_argument(
@@ -284,7 +319,7 @@ def main() -> None:
             "--workers",
             str(args.workers),
             "--worker-class",
-            "gthread",
+            args.worker_class,
             "--threads",
             str(args.worker_threads),
             "--keep-alive",
@@ -310,11 +345,23 @@ def main() -> None:
             )
             for i in range(threads)
         ]
+        pids = server_pids(server.pid)
+        client_before = time.process_time()
+        server_before = cpu_seconds(pids)
         for worker in workers:
             worker.start()
+        time.sleep(min(2.0, duration / 2))
+        db_pids = database_pids()  # the gunicorn workers' connections, once they are open
+        db_before = cpu_seconds(db_pids)
         for worker in workers:
             worker.join(timeout=duration + 30)
         elapsed = time.time() - started
+        cpu = {
+            "client": time.process_time() - client_before,
+            "server": cpu_seconds(pids) - server_before,
+            "database": cpu_seconds(db_pids) - db_before,  # from 2 s in: an underestimate
+        }
+        load = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -332,7 +379,9 @@ def main() -> None:
     n = len(stats.latencies)
     summary = {
         "threads": threads,
-        "gunicorn": f"{args.workers}x{args.worker_threads} gthread",
+        "gunicorn": f"{args.workers}x{args.worker_threads} {args.worker_class}"
+        if args.worker_class == "gthread"
+        else f"{args.workers} sync",
         "target_rate": args.rate or "max",
         "seconds": round(elapsed, 1),
         "acknowledged_votes": n,
@@ -341,6 +390,8 @@ def main() -> None:
         "p99_ms": round(percentile(stats.latencies, 0.99) * 1000, 1),
         "max_ms": round(max(stats.latencies) * 1000, 1) if n else None,
         "errors": stats.errors,
+        "cpu_ms_per_vote": {k: round(v * 1000 / max(n, 1), 2) for k, v in cpu.items()},
+        "load_average_1min": round(load, 1),
         **check,
         "integrity_ok": check["lost"] == 0
         and check["extra"] == 0
@@ -353,6 +404,8 @@ def main() -> None:
         print(
             f"| {summary['target_rate']} | {threads} | {summary['gunicorn']} | {n} | "
             f"{summary['votes_per_s']} | {summary['p50_ms']} | {summary['p99_ms']} | "
+            f"{summary['cpu_ms_per_vote']['server']} / {summary['cpu_ms_per_vote']['database']} / "
+            f"{summary['cpu_ms_per_vote']['client']} | {summary['load_average_1min']} | "
             f"{stats.errors} | {check['lost']} / {check['extra']} | "
             f"{check['history']} / {check['expected_history']} |"
         )
