@@ -17,7 +17,7 @@ from functools import lru_cache
 import simplemma
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-from .stopwords import stop_words_for
+from .stopwords import STOP_WORDS, stop_words_for
 
 # Languages the detector chooses between. NL/EN/DE are fully supported; the rest are detected so
 # that an answer in them is labelled correctly rather than forced into one of the three.
@@ -108,6 +108,28 @@ class LanguageIdentifier:
         if low_accuracy:
             builder = builder.with_low_accuracy_mode()
         self._detector = builder.build()
+        # function words that belong to exactly one of the languages we detect
+        owners: dict[str, set[str]] = {}
+        for language in self.languages:
+            for word in STOP_WORDS.get(language, ()):
+                owners.setdefault(word, set()).add(language)
+        self._marker_words = {w: next(iter(o)) for w, o in owners.items() if len(o) == 1}
+
+    def _quick(self, sample: str) -> tuple[str, float] | None:
+        """A language from function words found only in its stop-word list, when they leave
+        no doubt; None sends the sample to lingua. Saves most of the time on long answers."""
+        hits: dict[str, int] = {}
+        for match in WORD.finditer(sample):
+            language = self._marker_words.get(match.group().lower())
+            if language is not None:
+                hits[language] = hits.get(language, 0) + 1
+        if not hits:
+            return None
+        language, count = max(hits.items(), key=lambda item: item[1])
+        share = count / sum(hits.values())
+        if count >= 4 and share >= 0.85:
+            return language, share
+        return None
 
     def _samples(self, text: str) -> tuple[str, str | None]:
         half = self.sample_chars // 2
@@ -120,40 +142,51 @@ class LanguageIdentifier:
 
     def detect(self, texts: Sequence[str]) -> list[LanguageGuess]:
         """One guess per text, in order."""
-        heads: list[str] = []
-        tails: list[str] = []
-        tail_of: list[int] = []
-        for text in texts:
-            head, tail = self._samples(text)
-            heads.append(head)
-            tail_of.append(len(tails) if tail is not None else -1)
-            if tail is not None:
-                tails.append(tail)
-        head_values = self._detector.compute_language_confidence_values_in_parallel(heads)
-        tail_values = self._detector.compute_language_confidence_values_in_parallel(tails)
-        guesses = []
-        for text, head, tail_index in zip(texts, head_values, tail_of, strict=True):
-            if not _LETTER.search(text):
-                guesses.append(LanguageGuess(None, 0.0, False))
-                continue
-            scores = {value.language.iso_code_639_1.name.lower(): value.value for value in head}
-            mixed = False
-            if tail_index >= 0:
-                tail = tail_values[tail_index]
-                for value in tail:
-                    code = value.language.iso_code_639_1.name.lower()
-                    scores[code] = (scores.get(code, 0.0) + value.value) / 2
-                mixed = (
-                    head[0].language != tail[0].language
-                    and head[0].value >= 0.8
-                    and tail[0].value >= 0.8
-                )
-            language, confidence = max(scores.items(), key=lambda item: item[1])
-            if confidence < self.min_confidence and not mixed:
-                guesses.append(LanguageGuess(None, round(confidence, 3), False))
-            else:
-                guesses.append(LanguageGuess(language, round(confidence, 3), mixed))
-        return guesses
+        samples: list[tuple[str, str | None]] = [self._samples(text) for text in texts]
+        quick: dict[str, tuple[str, float] | None] = {}
+        unclear: list[str] = []
+        for head, tail in samples:
+            for sample in (head, tail):
+                if sample is not None and sample not in quick:
+                    quick[sample] = self._quick(sample)
+                    if quick[sample] is None:
+                        unclear.append(sample)
+        values = self._detector.compute_language_confidence_values_in_parallel(unclear)
+        scores_of: dict[str, dict[str, float]] = {
+            sample: {v.language.iso_code_639_1.name.lower(): v.value for v in found}
+            for sample, found in zip(unclear, values, strict=True)
+        }
+        for sample, guess in quick.items():
+            if guess is not None:
+                scores_of[sample] = {guess[0]: guess[1]}
+        return [
+            self._combine(text, head, tail, scores_of)
+            for text, (head, tail) in zip(texts, samples, strict=True)
+        ]
+
+    def _combine(
+        self,
+        text: str,
+        head: str,
+        tail: str | None,
+        scores_of: dict[str, dict[str, float]],
+    ) -> LanguageGuess:
+        if not _LETTER.search(text):
+            return LanguageGuess(None, 0.0, False)
+        head_scores = scores_of[head]
+        scores = dict(head_scores)
+        mixed = False
+        if tail is not None:
+            tail_scores = scores_of[tail]
+            for code in set(scores) | set(tail_scores):
+                scores[code] = (head_scores.get(code, 0.0) + tail_scores.get(code, 0.0)) / 2
+            head_best = max(head_scores.items(), key=lambda item: item[1])
+            tail_best = max(tail_scores.items(), key=lambda item: item[1])
+            mixed = head_best[0] != tail_best[0] and min(head_best[1], tail_best[1]) >= 0.8
+        language, confidence = max(scores.items(), key=lambda item: item[1])
+        if confidence < self.min_confidence and not mixed:
+            return LanguageGuess(None, round(confidence, 3), False)
+        return LanguageGuess(language, round(confidence, 3), mixed)
 
 
 @lru_cache(maxsize=500_000)

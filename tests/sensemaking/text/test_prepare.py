@@ -92,3 +92,21 @@ def test_split_sentences_keeps_offsets() -> None:
         "En een derde?",
         "Vierde regel zonder punt",
     ]
+
+
+def test_function_word_short_circuit_agrees_with_lingua(identifier: LanguageIdentifier) -> None:
+    long_dutch = "Wij denken dat het beleid niet werkt omdat de bedrijven er geen last van hebben."
+    assert identifier._quick(long_dutch) == ("nl", 1.0)
+    assert identifier._quick("Kinderarbeid stoppen!") is None  # no function words: lingua decides
+    english_and_german = "the child and the wage and the law und die Kinder und der Lohn"
+    assert identifier._quick(english_and_german) is None  # no clear winner: lingua decides
+    slow = LanguageIdentifier(("nl", "en", "de"))
+    slow._marker_words = {}  # every sample goes to lingua
+    texts = [
+        long_dutch,
+        "The companies said that they would not pay for it at all.",
+        "Das ist gut.",
+    ]
+    assert [g.language for g in identifier.detect(texts)] == [
+        g.language for g in slow.detect(texts)
+    ]
