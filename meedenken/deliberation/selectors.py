@@ -24,13 +24,9 @@ from meedenken.deliberation.models import (
     VoteHistory,
 )
 
-NEW_STATEMENT_PRIORITY = 3.0
-LONG_CONSULTATION_FIELDS = (
-    "explainer_nl",
-    "explainer_en",
-    "summary_nl",
-    "summary_en",
-)  # statements not yet in an analysis get extra attention
+NEW_STATEMENT_PRIORITY = 3.0  # statements not yet in an analysis get extra attention
+# Not needed on the voting and results pages; left out of their query (and the cache).
+LONG_CONSULTATION_FIELDS = ("explainer_nl", "explainer_en", "summary_nl", "summary_en")
 
 
 def get_public_deliberation(slug: str) -> Deliberation | None:
@@ -40,8 +36,26 @@ def get_public_deliberation(slug: str) -> Deliberation | None:
             consultation__slug=slug, consultation__published_at__lte=timezone.now()
         )
         .select_related("consultation")
+        .defer(*(f"consultation__{name}" for name in LONG_CONSULTATION_FIELDS))
         .first()
     )
+
+
+def deliberation_key(slug: str) -> str:
+    return f"deliberation:by-slug:{slug}"
+
+
+def get_cached_deliberation(slug: str) -> Deliberation | None:
+    """`get_public_deliberation`, kept per process for VOTING_SET_SECONDS: the vote endpoint's
+    hot path. A change to the consultation's dates reaches it within those seconds."""
+    key = deliberation_key(slug)
+    deliberation = cache.get(key)
+    if deliberation is None:
+        deliberation = get_public_deliberation(slug)
+        if deliberation is None:
+            return None
+        cache.set(key, deliberation, VOTING_SET_SECONDS)
+    return deliberation
 
 
 def get_deliberation(consultation: Consultation) -> Deliberation | None:
@@ -71,20 +85,13 @@ def get_visible_statements(deliberation: Deliberation) -> QuerySet[Statement]:
     ).order_by("id")
 
 
-def get_statement_to_vote(slug: str, statement_id: int) -> Statement | None:
-    """The statement with its consultation and deliberation in one query, when it belongs to
-    the published consultation `slug` (the vote's hot path); else None."""
-    return (
-        Statement.objects.filter(
-            pk=statement_id,
-            consultation__slug=slug,
-            consultation__published_at__lte=timezone.now(),
-            consultation__deliberation__isnull=False,
-        )
-        .select_related("consultation__deliberation")
-        .defer(*(f"consultation__{name}" for name in LONG_CONSULTATION_FIELDS))
-        .first()
-    )
+def get_votable_statement(deliberation: Deliberation, statement_id: int) -> Statement | None:
+    """A visible statement of this deliberation, from the cached voting set (no query), as an
+    unsaved stand-in carrying what the vote services check; None when not visible here."""
+    info = get_voting_set(deliberation).statements.get(statement_id)
+    if info is None:
+        return None
+    return Statement(pk=info.pk, consultation_id=deliberation.consultation_id, status=info.status)
 
 
 def get_statement(consultation: Consultation, statement_id: int) -> Statement | None:
@@ -106,6 +113,7 @@ class StatementInfo(TranslatedMixin):
     text_nl: str
     text_en: str
     section: SectionInfo | None
+    status: str
 
 
 @dataclass(frozen=True)
@@ -129,14 +137,14 @@ def get_voting_set(deliberation: Deliberation) -> VotingSet:
     if cached is not None:
         return cached
     rows = get_visible_statements(deliberation).values_list(
-        "id", "text_nl", "text_en", "section__title_nl", "section__title_en"
+        "id", "text_nl", "text_en", "section__title_nl", "section__title_en", "status"
     )
     voting_set = VotingSet(
         statements={
             pk: StatementInfo(
-                pk, nl, en, SectionInfo(s_nl, s_en or "") if s_nl is not None else None
+                pk, nl, en, SectionInfo(s_nl, s_en or "") if s_nl is not None else None, status
             )
-            for pk, nl, en, s_nl, s_en in rows
+            for pk, nl, en, s_nl, s_en, status in rows
         },
         priorities=get_priorities(deliberation.consultation_id),
     )

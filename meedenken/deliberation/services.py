@@ -34,7 +34,7 @@ from meedenken.deliberation.models import (
     VoteHistory,
     VoteValue,
 )
-from meedenken.deliberation.selectors import voting_set_key
+from meedenken.deliberation.selectors import deliberation_key, voting_set_key
 from meedenken.responses.models import Response
 from meedenken.responses.profile import StakeholderType
 
@@ -133,9 +133,11 @@ def check_staff_permission(actor: AbstractBaseUser | None, permission: str) -> N
         raise DeliberationError(str(_("U heeft geen toestemming voor deze actie.")), 403)
 
 
-def forget_voting_set(consultation_id: int) -> None:
-    """The list of statements to vote on changed: drop this process's cached copy."""
+def forget_voting_set(consultation_id: int, slug: str = "") -> None:
+    """The statements to vote on (or the deliberation) changed: drop this process's copies."""
     cache.delete(voting_set_key(consultation_id))
+    if slug:
+        cache.delete(deliberation_key(slug))
 
 
 # --- setup and participants ---------------------------------------------------------------
@@ -157,7 +159,7 @@ def do_enable_deliberation(
         deliberation.moderation = moderation
         deliberation.proposals_allowed = proposals_allowed
         deliberation.save(update_fields=["moderation", "proposals_allowed"])
-        forget_voting_set(consultation.pk)
+    forget_voting_set(consultation.pk, consultation.slug)
     return deliberation
 
 

@@ -221,14 +221,15 @@ def vote_error(
 def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
     """Store a vote (and optional ratings). Nothing is stored unless all of it is valid.
 
-    The participant comes from the signed cookie alone (its name and signature are bound to the
-    consultation), so a vote needs no read of the participant row."""
-    statement = selectors.get_statement_to_vote(slug, statement_id)
-    if statement is not None:
-        consultation = statement.consultation
-        deliberation = consultation.deliberation
-    else:  # unknown, or of another consultation: the checks below say which
-        consultation, deliberation = load(slug)
+    The hot path reads no row before the insert: the consultation and the visible statements
+    come from a per-process cache of a few seconds, the participant from the signed cookie (its
+    name and signature are bound to the consultation)."""
+    deliberation = selectors.get_cached_deliberation(slug)
+    if deliberation is None:
+        raise Http404
+    consultation = deliberation.consultation
+    statement = selectors.get_votable_statement(deliberation, statement_id)
+    if statement is None:  # unknown, hidden or of another consultation: the checks say which
         statement = selectors.get_statement(consultation, statement_id)
     participant_id = participant_id_from_cookie(request, consultation)
     participant = (

@@ -216,6 +216,7 @@ def test_closed_consultation_refuses_votes_and_proposals(
     consultation.opens_at = timezone.now() - timedelta(days=60)
     consultation.closes_at = timezone.now() - timedelta(days=1)
     consultation.save()
+    cache.clear()  # the vote endpoint sees changed dates within seconds; here at once
     before = snapshot()
     page = client.post(cast_url(consultation, statement), {"vote": "disagree"})
     assert page.status_code == 409
@@ -360,8 +361,8 @@ def test_vote_post_query_count(client: Client, consultation: Consultation) -> No
             )
         assert answer.status_code == 200
         counts.append(len(queries))
-    # statement with its deliberation, the insert (no transaction), the participant's votes
-    assert counts[0] == counts[1] <= 3, [q["sql"][:80] for q in queries.captured_queries]
+    # the insert (no transaction) and the participant's votes; the rest is cached per process
+    assert counts[0] == counts[1] <= 2, [q["sql"][:80] for q in queries.captured_queries]
 
 
 def test_consultation_page_links_to_measures_only_when_enabled(
