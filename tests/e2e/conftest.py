@@ -317,6 +317,7 @@ class Browsing:
     loaded: Counter[str] = field(default_factory=Counter)
     checked: Counter[str] = field(default_factory=Counter)
     screenshots: list[str] = field(default_factory=list)
+    script_errors: list[str] = field(default_factory=list)  # uncaught errors in the app's scripts
 
     def new_page(self, *, language: str = "nl", **context_args: Any) -> Page:
         context = self.browser.new_context(
@@ -334,6 +335,7 @@ class Browsing:
         page = context.new_page()
         if context_args.get("java_script_enabled", True):
             page.on("load", lambda loaded: self.loaded.update([_without_fragment(loaded.url)]))
+            page.on("pageerror", lambda error: self.script_errors.append(f"{page.url}: {error}"))
         # Without JavaScript axe-core cannot run: such journeys check behaviour and take
         # screenshots; the same templates pass the gate in the journeys with JavaScript.
         return page
@@ -386,6 +388,9 @@ def browsing(
     state.close()
     failed = getattr(request.node, "rep_call", None)
     if failed is None or not failed.failed:
+        assert not state.script_errors, "errors in the page's scripts:\n" + "\n".join(
+            state.script_errors
+        )
         assert not state.unchecked(), "pages loaded without an axe-core check: " + json.dumps(
             state.unchecked(), indent=2
         )
@@ -397,12 +402,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if report.when == "call":
         item.rep_call = report  # type: ignore[attr-defined]
     return report
-
-
-@pytest.fixture
-def page(browsing: Browsing) -> Page:
-    """A Dutch page in a fresh browser context."""
-    return browsing.new_page()
 
 
 def focused(page: Page) -> dict[str, str]:
