@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import TIMEOUT_MS, Browsing, focused, press_until
 from tests.e2e.journeys import DEMO_SLUG, assert_focus_visible, assert_reflows
@@ -207,6 +207,13 @@ def log_in(page: Page, browsing: Browsing, username: str, password: str, next_pa
     expect(page).to_have_url(re.compile(re.escape(next_path) + "$"))
 
 
+def moderated_id(item: Locator) -> str:
+    action = item.locator("form").get_attribute("action") or ""
+    match = re.search(r"/moderatie/(\d+)/$", action)
+    assert match, action
+    return match.group(1)
+
+
 def test_propose_a_measure_and_moderate_it(browsing: Browsing) -> None:
     approved = "Laat banken jaarlijks melden welke risico's zij in hun ketens aanpakken."
     rejected = "Bel mij op 06-12345678 over dit voorstel."
@@ -239,11 +246,13 @@ def test_propose_a_measure_and_moderate_it(browsing: Browsing) -> None:
     expect(staff.get_by_role("heading", level=1)).to_have_text("Voorstellen modereren")
     browsing.check(staff, "nl-moderation")
     item = staff.locator(".md-delib-moderation > li").filter(has_text=approved)
+    approved_pk = moderated_id(item)
     with staff.expect_navigation():
         item.get_by_role("button", name="Goedkeuren").click()
     expect(staff.get_by_role("status").first).to_contain_text("Goedgekeurd")
     browsing.check(staff)
     item = staff.locator(".md-delib-moderation > li").filter(has_text=rejected)
+    rejected_pk = moderated_id(item)
     with staff.expect_navigation():
         item.get_by_role("button", name="Afwijzen").click()  # no reason given
     expect(staff.get_by_role("alert").first).to_be_visible()
@@ -262,6 +271,17 @@ def test_propose_a_measure_and_moderate_it(browsing: Browsing) -> None:
     expect(own.locator("li").filter(has_text=approved)).to_contain_text("goedgekeurd")
     expect(own.locator("li").filter(has_text=rejected)).to_contain_text("Bevat een telefoonnummer")
     browsing.check(person)
+
+    # Someone else can now vote on the approved measure, and never sees the rejected one.
+    other = browsing.new_page()
+    other.goto(f"/consultaties/{DEMO_SLUG}/stellingen/?stelling={approved_pk}")
+    expect(other.locator(".md-delib-statement")).to_have_text(approved)
+    browsing.check(other)
+    other.get_by_role("button", name="Eens", exact=True).click()
+    expect(other.locator("#vote-status")).to_have_text("Uw stem is opgeslagen: eens.")
+    other.goto(f"/consultaties/{DEMO_SLUG}/stellingen/?stelling={rejected_pk}")
+    expect(other.locator(".md-delib-statement")).not_to_have_text(rejected)
+    browsing.check(other)
 
 
 PARTICIPANTS = re.compile(r"(\d+) (?:deelnemers|participants)")
