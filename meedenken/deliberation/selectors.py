@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+import threading
+import time
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -41,6 +43,38 @@ def get_public_deliberation(slug: str) -> Deliberation | None:
     )
 
 
+class LocalCache:
+    """A small per-process cache with expiry, without pickling (Django's local-memory cache
+    pickles every value, which costs more than the query it saves on the vote path)."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Any | None:
+        item = self._items.get(key)
+        if item is None or item[0] < time.monotonic():
+            return None
+        return item[1]
+
+    def set(self, key: str, value: Any, seconds: float) -> None:
+        with self._lock:
+            if len(self._items) > 1000:
+                self._items.clear()
+            self._items[key] = (time.monotonic() + seconds, value)
+
+    def delete(self, key: str) -> None:
+        with self._lock:
+            self._items.pop(key, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+local_cache = LocalCache()
+
+
 def deliberation_key(slug: str) -> str:
     return f"deliberation:by-slug:{slug}"
 
@@ -49,12 +83,12 @@ def get_cached_deliberation(slug: str) -> Deliberation | None:
     """`get_public_deliberation`, kept per process for VOTING_SET_SECONDS: the vote endpoint's
     hot path. A change to the consultation's dates reaches it within those seconds."""
     key = deliberation_key(slug)
-    deliberation = cache.get(key)
+    deliberation = local_cache.get(key)
     if deliberation is None:
         deliberation = get_public_deliberation(slug)
         if deliberation is None:
             return None
-        cache.set(key, deliberation, VOTING_SET_SECONDS)
+        local_cache.set(key, deliberation, VOTING_SET_SECONDS)
     return deliberation
 
 
@@ -133,7 +167,7 @@ def get_voting_set(deliberation: Deliberation) -> VotingSet:
     """The visible statements and the comment priorities, cached for a few seconds (the
     services clear the cache when statements change; other processes follow within seconds)."""
     key = voting_set_key(deliberation.consultation_id)
-    cached = cache.get(key)
+    cached = local_cache.get(key)
     if cached is not None:
         return cached
     rows = get_visible_statements(deliberation).values_list(
@@ -148,7 +182,7 @@ def get_voting_set(deliberation: Deliberation) -> VotingSet:
         },
         priorities=get_priorities(deliberation.consultation_id),
     )
-    cache.set(key, voting_set, VOTING_SET_SECONDS)
+    local_cache.set(key, voting_set, VOTING_SET_SECONDS)
     return voting_set
 
 

@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +33,7 @@ from meedenken.deliberation.models import (
     VoteHistory,
     VoteValue,
 )
-from meedenken.deliberation.selectors import deliberation_key, voting_set_key
+from meedenken.deliberation.selectors import deliberation_key, local_cache, voting_set_key
 from meedenken.responses.models import Response
 from meedenken.responses.profile import StakeholderType
 
@@ -135,9 +134,9 @@ def check_staff_permission(actor: AbstractBaseUser | None, permission: str) -> N
 
 def forget_voting_set(consultation_id: int, slug: str = "") -> None:
     """The statements to vote on (or the deliberation) changed: drop this process's copies."""
-    cache.delete(voting_set_key(consultation_id))
+    local_cache.delete(voting_set_key(consultation_id))
     if slug:
-        cache.delete(deliberation_key(slug))
+        local_cache.delete(deliberation_key(slug))
 
 
 # --- setup and participants ---------------------------------------------------------------

@@ -25,6 +25,7 @@ from meedenken.deliberation.forms import (
     RejectForm,
     StakeholderForm,
     VoteForm,
+    clean_vote_quickly,
     error_list,
 )
 from meedenken.deliberation.models import (
@@ -237,22 +238,25 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
         if participant_id is not None
         else None
     )
-    form = VoteForm(request.POST)
-    if not form.is_valid():
-        return vote_error(
-            request,
-            consultation,
-            deliberation,
-            participant,
-            error_list(form),
-            400,
-            form,
-            statement_id,
-        )
+    cleaned = clean_vote_quickly(request.POST)
+    if cleaned is None:
+        form = VoteForm(request.POST)
+        if not form.is_valid():
+            return vote_error(
+                request,
+                consultation,
+                deliberation,
+                participant,
+                error_list(form),
+                400,
+                form,
+                statement_id,
+            )
+        cleaned = form.cleaned_data
     try:
         if statement is None:
             raise DeliberationError(_("Deze stelling bestaat niet."), 404)
-        check_vote_value(form.cleaned_data["vote"])
+        check_vote_value(cleaned["vote"])
         check_voting_open(consultation)
         check_statement_votable(consultation.pk, statement)
         is_new = participant is None
@@ -262,9 +266,9 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
         outcome = do_vote_and_rate(
             participant,
             statement,
-            form.cleaned_data["vote"],
-            impact=form.cleaned_data["impact"],
-            feasibility=form.cleaned_data["feasibility"],
+            cleaned["vote"],
+            impact=cleaned["impact"],
+            feasibility=cleaned["feasibility"],
         )
     except DeliberationError as error:
         return vote_error(

@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from meedenken.consultations.models import Consultation
 from meedenken.deliberation.models import Moderation, Statement, Vote, VoteHistory
+from meedenken.deliberation.selectors import local_cache
 from meedenken.deliberation.services import do_enable_deliberation, do_seed_statement
 
 MEASURES = [
@@ -23,9 +23,9 @@ MEASURES = [
 @pytest.fixture(autouse=True)
 def fresh_cache() -> Iterator[None]:
     """The voting set is cached per consultation id; ids repeat across rolled-back tests."""
-    cache.clear()
+    local_cache.clear()
     yield
-    cache.clear()
+    local_cache.clear()
 
 
 def setup_statements(

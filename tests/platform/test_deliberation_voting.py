@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
-from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
+from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meedenken.consultations.models import Consultation
+from meedenken.deliberation.forms import VoteForm, clean_vote_quickly
 from meedenken.deliberation.models import (
     Moderation,
     Participant,
@@ -22,6 +24,7 @@ from meedenken.deliberation.models import (
     Vote,
     VoteHistory,
 )
+from meedenken.deliberation.selectors import local_cache
 from meedenken.deliberation.services import do_cast_vote, do_create_participant
 from meedenken.responses.models import Response
 from tests.platform.conftest import PROFILE, start_response
@@ -216,7 +219,7 @@ def test_closed_consultation_refuses_votes_and_proposals(
     consultation.opens_at = timezone.now() - timedelta(days=60)
     consultation.closes_at = timezone.now() - timedelta(days=1)
     consultation.save()
-    cache.clear()  # the vote endpoint sees changed dates within seconds; here at once
+    local_cache.clear()  # the vote endpoint sees changed dates within seconds; here at once
     before = snapshot()
     page = client.post(cast_url(consultation, statement), {"vote": "disagree"})
     assert page.status_code == 409
@@ -329,7 +332,7 @@ def test_voting_page_query_count_does_not_grow(client: Client, consultation: Con
     statements = setup_statements(consultation)
     client.post(cast_url(consultation, statements[0]), {"vote": "agree"})
     client.get(vote_url(consultation))  # the message is shown once
-    cache.clear()  # count the cold case: the list of statements is read too
+    local_cache.clear()  # count the cold case: the list of statements is read too
     with CaptureQueriesContext(connection) as small:
         assert client.get(vote_url(consultation)).status_code == 200
     from meedenken.deliberation.services import do_seed_statement
@@ -339,7 +342,7 @@ def test_voting_page_query_count_does_not_grow(client: Client, consultation: Con
     participant = Participant.objects.get()
     for statement in Statement.objects.all()[:10]:
         do_cast_vote(participant, statement, "agree")
-    cache.clear()
+    local_cache.clear()
     with CaptureQueriesContext(connection) as large:
         assert client.get(vote_url(consultation)).status_code == 200
     with CaptureQueriesContext(connection) as warm:
@@ -376,3 +379,26 @@ def test_consultation_page_links_to_measures_only_when_enabled(
     assert f"/consultaties/{consultation.slug}/resultaten/" in html
     english = client.get(f"/en{vote_url(consultation)}")
     assert english.status_code == 200 and 'lang="en"' in english.content.decode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"vote": "agree"},
+        {"vote": "pass", "impact": "1", "feasibility": "5"},
+        {"vote": "disagree", "impact": ""},
+        {"vote": "agree", "impact": "6"},
+        {"vote": "agree", "impact": " 3"},
+        {"vote": "agree", "feasibility": "3.0"},
+        {"vote": "Agree"},
+        {"vote": ""},
+        {},
+    ],
+)
+def test_quick_vote_cleaning_matches_the_form(data: dict[str, str]) -> None:
+    form = VoteForm(QueryDict(urlencode(data)))
+    quick = clean_vote_quickly(QueryDict(urlencode(data)))
+    if quick is None:
+        assert not form.is_valid()
+    else:
+        assert form.is_valid() and quick == form.cleaned_data
