@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -186,6 +187,18 @@ def get_voting_set(deliberation: Deliberation) -> VotingSet:
     return voting_set
 
 
+def get_votes_of(participant_id: int) -> dict[int, int]:
+    """statement id -> current vote. Plain SQL: on the vote path compiling the ORM query cost
+    more than running it."""
+    table = connection.ops.quote_name(Vote._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT statement_id, value FROM {table} WHERE participant_id = %s",  # noqa: S608
+            [participant_id],
+        )
+        return dict(cursor.fetchall())
+
+
 @dataclass(frozen=True)
 class VotingState:
     statement: StatementInfo | None
@@ -202,9 +215,7 @@ def get_next_statement(
     voting_set = get_voting_set(deliberation)
     voted: dict[int, int] = {}
     if participant_id is not None:
-        voted = dict(
-            Vote.objects.filter(participant_id=participant_id).values_list("statement_id", "value")
-        )
+        voted = get_votes_of(participant_id)
     visible = voting_set.statements
     total = len(visible)
     done = sum(1 for pk in visible if pk in voted)
