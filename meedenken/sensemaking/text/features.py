@@ -103,7 +103,13 @@ class TextFeatures:
 
     @property
     def n_terms(self) -> int:
+        """Columns of lemma terms and phrases (the first columns)."""
         return len(self.term_names_)
+
+    @property
+    def n_sparse(self) -> int:
+        """Columns of terms and sub-word pieces; the latent dimensions come after them."""
+        return self.n_terms + (len(self.piece_names_) if self.subwords else 0)
 
     def word_weights(
         self, term_lists: list[str], weights: np.ndarray, features: sparse.csr_matrix

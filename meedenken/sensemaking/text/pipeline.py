@@ -18,13 +18,20 @@ from sklearn.model_selection import KFold
 
 from .active import ActiveSampler
 from .agreement import CodeAgreement, agreement_by_code
-from .campaigns import CampaignDetector
+from .campaigns import Campaign, CampaignDetector
 from .classifier import MultiLabelCoder, driving_words
 from .codebook import Codebook
 from .discovery import ThemeDiscovery
 from .features import TextFeatures
-from .prepare import LanguageIdentifier, clean_text, content_terms, skip_reason
-from .privacy import PLACEHOLDER, redact
+from .prepare import (
+    CleanText,
+    LanguageGuess,
+    LanguageIdentifier,
+    clean_text,
+    content_terms,
+    skip_reason,
+)
+from .privacy import PLACEHOLDER, RedactedText, redact
 from .results import (
     AnalysisSettings,
     Answer,
@@ -37,7 +44,7 @@ from .results import (
     TextAnalysis,
     ThemeResult,
 )
-from .summary import ExtractiveSummarizer
+from .summary import ExtractiveSummarizer, SummarySentence
 from .zeroshot import ZeroShotCoder
 
 _PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in PLACEHOLDER.values()))
@@ -183,10 +190,8 @@ def analyse_answers(
                 leaves,
             )
 
-    report = _report(
-        answers, cleaned, skips, guesses, redacted, campaigns, results, coding.mode,
-        len(coded_rows), unknown, live,
-    )  # fmt: skip
+    counts = _Counts(coding.mode, len(coded_rows), unknown)
+    report = _report(cleaned, skips, guesses, redacted, campaigns, results, live, counts)
     return TextAnalysis(
         tuple(results),
         themes,
@@ -333,14 +338,27 @@ def _themes(
     return tuple(themes), theme_of
 
 
-def _quotes(sentences: Sequence, id_of: list[str]) -> tuple[Quote, ...]:
+def _quotes(sentences: Sequence[SummarySentence], id_of: list[str]) -> tuple[Quote, ...]:
     return tuple(Quote(id_of[s.answer_index], s.start, s.end, s.text) for s in sentences)
 
 
+@dataclass(frozen=True)
+class _Counts:
+    mode: str
+    analyst_coded: int
+    unknown_codes: int
+
+
 def _report(
-    answers, cleaned, skips, guesses, redacted, campaigns, results, mode, analyst_coded, unknown,
-    live,
-) -> RunReport:  # fmt: skip
+    cleaned: list[CleanText],
+    skips: list[str | None],
+    guesses: dict[int, LanguageGuess],
+    redacted: list[RedactedText],
+    campaigns: tuple[Campaign, ...],
+    results: list[AnswerResult],
+    live: list[int],
+    counts: _Counts,
+) -> RunReport:
     code_counts: Counter[str] = Counter()
     once: Counter[str] = Counter()
     seen_campaign_codes: set[tuple[str, str]] = set()
@@ -354,7 +372,7 @@ def _report(
                     seen_campaign_codes.add((campaign, code.code_id))
     coded = sum(1 for i in live if results[i].codes)
     return RunReport(
-        answers=len(answers),
+        answers=len(cleaned),
         analysed=len(live),
         skipped=dict(Counter(reason for reason in skips if reason)),
         truncated=sum(c.truncated for c in cleaned),
@@ -366,11 +384,11 @@ def _report(
         answers_with_redactions=sum(1 for red in redacted if red.redactions),
         campaigns=len(campaigns),
         answers_in_campaigns=sum(c.size for c in campaigns),
-        coding_mode=mode,
-        analyst_coded=analyst_coded,
+        coding_mode=counts.mode,
+        analyst_coded=counts.analyst_coded,
         coded=coded,
         uncoded=len(live) - coded,
         code_counts=dict(code_counts.most_common()),
         code_counts_campaigns_once=dict(once.most_common()),
-        unknown_analyst_codes=unknown,
+        unknown_analyst_codes=counts.unknown_codes,
     )

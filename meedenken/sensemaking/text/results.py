@@ -126,7 +126,7 @@ class AnalysisSettings:
     max_chars: int = DEFAULT_MAX_CHARS
     min_training_answers: int = 20  # analyst-coded answers before the classifier takes over
     min_code_examples: int = 3  # a code needs this many analyst examples to be learned
-    zero_shot_min_similarity: float = 0.05
+    zero_shot_min_similarity: float = 0.15
     next_to_code: int = 20
     discover_themes: bool = True
     max_themes: int = 10

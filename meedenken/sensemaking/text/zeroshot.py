@@ -55,7 +55,7 @@ class ZeroShotCoder:
         self,
         codebook: Codebook,
         *,
-        min_similarity: float = 0.05,
+        min_similarity: float = 0.15,
         relative: float = 0.6,
         min_codes: int = 0,
     ) -> None:
@@ -69,13 +69,16 @@ class ZeroShotCoder:
         self.codes_: tuple[Code, ...] = self.codebook.assignable()
         self.code_ids_ = [code.code_id for code in self.codes_]
         self.features_ = features
+        # Only the word columns: the latent dimensions make every text look a little alike.
+        self.width_ = features.transform([[]]).shape[1]
         vectors = features.transform([code_terms(code) for code in self.codes_])
-        self.code_vectors_ = normalize(vectors)
+        self.code_vectors_ = normalize(vectors[:, : features.n_sparse])
         return self
 
     def similarity(self, X: sparse.spmatrix) -> np.ndarray:
-        """Cosine similarity of each answer (row of X) with each leaf code."""
-        return np.asarray((normalize(X) @ self.code_vectors_.T).todense())
+        """Cosine similarity of each answer (row of X) with each code, on the word columns."""
+        words = normalize(sparse.csr_matrix(X)[:, : self.features_.n_sparse])
+        return np.asarray((words @ self.code_vectors_.T).todense())
 
     def codes_from_similarity(self, similarity: np.ndarray) -> np.ndarray:
         best = similarity.max(axis=1, initial=0.0, keepdims=True)
@@ -91,4 +94,6 @@ class ZeroShotCoder:
 
     def code_weights(self, code_index: int) -> np.ndarray:
         """The code's vector as dense weights (for explaining a suggestion)."""
-        return np.asarray(self.code_vectors_[code_index].todense()).ravel()
+        weights = np.zeros(self.width_)
+        weights[: self.features_.n_sparse] = self.code_vectors_[code_index].toarray().ravel()
+        return weights

@@ -131,3 +131,15 @@ def test_nothing_to_analyse_does_not_crash(identifier: LanguageIdentifier) -> No
     assert analysis.report.analysed == 1 and analysis.report.coded == 0
     assert analysis.themes == () and analysis.campaigns == ()
     assert analyse_answers([], load_codebook("imvo"), identifier=identifier).report.answers == 0
+
+
+def test_zero_shot_leaves_off_topic_answers_uncoded(identifier: LanguageIdentifier, bonn) -> None:  # type: ignore[no-untyped-def]
+    # Cycling complaints from Bonn are not about responsible business conduct: the IMVO
+    # codebook should leave nearly all of them without a code rather than over-code them.
+    texts, _, _ = bonn
+    answers = [Answer(str(i), t) for i, t in enumerate(texts)]
+    analysis = analyse_answers(
+        answers, load_codebook("imvo"), identifier=identifier,
+        settings=AnalysisSettings(discover_themes=False, summary_sentences=1),
+    )  # fmt: skip
+    assert analysis.report.coded < 0.15 * analysis.report.analysed
