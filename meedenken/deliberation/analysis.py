@@ -19,7 +19,7 @@ Result schema (statement ids as strings, since JSON keys are strings):
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -90,10 +90,15 @@ def _analyse_with_core(data: AnalysisInput, progress: Progress | None) -> dict[s
             int(k),
         ),
     )
+    composition: dict[int, Counter[str]] = defaultdict(Counter)
+    for pid, group in zip(out.participant_ids, out.participant_group.tolist(), strict=True):
+        if group >= 0:
+            composition[int(group)][data.stakeholder_types.get(pid) or ""] += 1
     groups = [
         {
             "id": g.id,
             "size": g.size,
+            "types": dict(composition[g.id].most_common()),
             "representative": [
                 {
                     "statement": str(r.statement_id),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from meedenken.deliberation.models import Statement
 from meedenken.responses.profile import StakeholderType
 
@@ -66,7 +68,7 @@ def results_view(result: dict[str, Any], texts: dict[int, Statement]) -> dict[st
                 "n": s.get("n", 0),
                 "agree": _pct(s.get("agree_share")),
                 "broad_support": _pct(s.get("broad_support")),
-                "bridging": s.get("bridging"),
+                "bridging": "–" if s.get("bridging") is None else f"{s['bridging']:+.2f}",
                 "cells": cells,
                 "consensus": s.get("consensus", False),
                 "broadly_supported": s.get("broadly_supported", False),
@@ -81,6 +83,10 @@ def results_view(result: dict[str, Any], texts: dict[int, Statement]) -> dict[st
                 "id": gid,
                 "name": GROUP_LETTERS[gid % len(GROUP_LETTERS)],
                 "size": group.get("size", 0),
+                "types": ", ".join(
+                    f"{count} {labels.get(code, code) if code else _('onbekend')}"
+                    for code, count in group.get("types", {}).items()
+                ),
                 "representative": [
                     {
                         "text": text(item["statement"]),

@@ -137,6 +137,10 @@ def test_staff_request_runs_in_the_worker_and_publishing_opens_the_page(
     staff_page = client.get(results_url(consultation)).content.decode()
     assert statements[0].text_nl in staff_page
     assert "Groep A" in staff_page and "<svg" in staff_page and "<table" in staff_page
+    assert "Meningsgroepen: grootte en samenstelling" in staff_page and "Overbrugging" in staff_page
+    for group in result["groups"]:
+        assert sum(group["types"].values()) == group["size"]
+        assert set(group["types"]) <= {"company", "ngo"}
     assert "nog niet openbaar" in staff_page
 
     public = Client()
