@@ -90,18 +90,22 @@ class CampaignDetector:
 
     def signatures(self, texts: Sequence[str]) -> np.ndarray:
         """MinHash signatures (len(texts) x num_perm, uint32) of normalised texts' word shingles."""
-        vocabulary: dict[str, int] = {}
-        ids: list[int] = []
-        starts: list[int] = []
         k = self.shingle_size
+        # One flat word list: each text padded to k words with "" (id 0), then k-1 separators
+        # (id -1) so that no shingle spans two texts.
+        flat: list[str] = []
+        starts: list[int] = []
+        separator = [None] * (k - 1)
         for text in texts:
-            words = [vocabulary.setdefault(w, len(vocabulary) + 1) for w in text.split()] or [0]
+            words = text.split()
+            starts.append(len(flat))
+            flat.extend(words)
             if len(words) < k:
-                words = words + [0] * (k - len(words))
-            starts.append(len(ids))
-            ids.extend(words)
-            ids.extend([-1] * (k - 1))  # padding so shingles never span two texts
-        token = np.asarray(ids, dtype=np.int64)
+                flat.extend([""] * (k - len(words)))
+            flat.extend(separator)  # type: ignore[arg-type]
+        vocabulary = {word: i for i, word in enumerate(dict.fromkeys(flat), start=1)}
+        vocabulary[""], vocabulary[None] = 0, -1  # type: ignore[index]
+        token = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
         shingle = np.zeros(len(token) - k + 1, dtype=np.uint64)
         valid = np.ones(len(shingle), dtype=bool)
         for offset in range(k):
@@ -160,10 +164,10 @@ class CampaignDetector:
             keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
             order = np.argsort(keys, kind="stable")
             sorted_keys = keys[order]
-            boundaries = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
-            for bucket in np.split(order, boundaries):
-                if len(bucket) > 1:
-                    self._link_bucket(bucket, signature, groups)
+            starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+            sizes = np.diff(np.r_[starts, len(order)])
+            for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+                self._link_bucket(order[start : start + size], signature, groups)
 
     def _link_bucket(self, bucket: np.ndarray, signature: np.ndarray, groups: _UnionFind) -> None:
         # Compare against one anchor at a time: linear in the bucket size, and the members not

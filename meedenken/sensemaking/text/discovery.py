@@ -105,7 +105,8 @@ class ThemeDiscovery:
     ) -> tuple[str, ...]:
         inside = np.asarray(members.mean(axis=0)).ravel()
         # distinctive and frequent: share in the cluster times lift over all answers
-        score = inside * np.log1p(inside / (overall + 1e-9))
+        # (a word no more common in the cluster than elsewhere scores 0)
+        score = inside * np.log(np.maximum(inside / (overall + 1e-9), 1.0))
         score[inside * len(members.indptr) < 2] = 0.0  # at least two answers use it
         is_phrase = np.array([" " in term for term in term_names])
         score[is_phrase] *= 1.5
