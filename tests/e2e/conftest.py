@@ -82,7 +82,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if missing is None:
         return
     if IN_CI:
-        return  # CI must run the browser tests: the `browser` fixture fails with the reason
+        return  # CI must run the browser tests: the `playwright_driver` fixture fails with why
     _skip_reason.append(missing)
     skip = pytest.mark.skip(reason=f"e2e: {missing}")
     for item in ours:
