@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import Browsing, focused
 from tests.e2e.journeys import DEMO_SLUG, Respondent
+from tests.e2e.seed import MAIN_SLUG
 
 
 def test_error_summary_links_move_focus_to_the_fields(browsing: Browsing) -> None:
@@ -112,3 +113,29 @@ def test_respond_to_the_imvo_consultation(browsing: Browsing, language: str) -> 
     expect(page.get_by_role("link", name=t["withdraw"])).to_be_visible()
     person.check(f"{language}-receipt")
     assert reference.startswith("IMVO-")
+
+
+def test_review_lists_what_is_missing_and_links_to_it(browsing: Browsing) -> None:
+    person = Respondent(browsing.new_page(), browsing, "nl")
+    page = person.page
+    person.start(MAIN_SLUG)
+    person.check()
+    page.locator(".md-steps").get_by_role("link", name=person.t["review"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(person.t["review"])
+    missing = page.locator("main .utrecht-alert--warning").get_by_role("link")
+    expect(missing).to_have_count(4)  # three profile questions and one required answer
+    expect(missing.last).to_contain_text("Wat werkt goed?")
+    person.check("nl-review-missing")
+    # Each link opens the step and puts the focus on the question.
+    missing.first.click()
+    expect(page).to_have_url(re.compile(r"/over-u/#id_respondent_kind$"))
+    assert focused(page)["id"] == "id_respondent_kind", focused(page)
+    person.check()
+    page.go_back()
+    person.check()
+    missing.last.click()
+    expect(page).to_have_url(re.compile(r"/onderdeel/1/#vraag-\d+$"))
+    assert focused(page)["id"].startswith("vraag-"), focused(page)
+    page.keyboard.press("Tab")
+    assert focused(page)["tag"] == "textarea", focused(page)
+    person.check()
