@@ -61,9 +61,29 @@ class PublicationConsent(models.TextChoices):
 
 COVENANTS_CSV = Path(__file__).resolve().parent.parent / "core" / "data" / "covenants.csv"
 
+# Translatable sector names of the covenants; the CSV's English `sector` is the fallback for new rows.
+COVENANT_LABELS = {
+    "NL-COV-2014-coal": _("Kolen (energieproducenten)"),
+    "NL-COV-2016-textile": _("Kleding en textiel"),
+    "NL-COV-2016-banking": _("Banken"),
+    "NL-COV-2017-proteins": _("Plantaardige eiwitten"),
+    "NL-COV-2017-forestry": _("Bosbeheer en hout"),
+    "NL-COV-2017-gold": _("Goud"),
+    "NL-COV-2018-food": _("Voedingsmiddelen"),
+    "NL-COV-2018-insurance": _("Verzekeraars"),
+    "NL-COV-2018-pensions": _("Pensioenfondsen"),
+    "NL-COV-2019-naturalstone": _("Natuursteen"),
+    "NL-COV-2019-metals": _("Metaal"),
+    "NL-COV-2019-floriculture": _("Sierteelt"),
+    "NL-COV-2023-renewables": _("Hernieuwbare energie (wind en zon)"),
+}
+
 
 @cache
 def covenant_choices() -> list[tuple[str, str]]:
     """The Dutch IMVO sector covenants (shared/data/imvo/covenants.csv), by sector."""
     with COVENANTS_CSV.open(newline="", encoding="utf-8") as handle:
-        return [(row["id"], row["sector"]) for row in csv.DictReader(handle)]
+        return [
+            (row["id"], COVENANT_LABELS.get(row["id"], row["sector"]))
+            for row in csv.DictReader(handle)
+        ]

@@ -59,3 +59,12 @@ def test_individual_response_does_not_keep_an_organisation_name(
         profile_url, {**PROFILE, "respondent_kind": "individual", "stakeholder_type": "individual"}
     )
     assert Response.objects.get().organisation_name == ""
+
+
+def test_covenants_are_offered_by_their_dutch_sector_name(
+    client: Client, consultation: Consultation
+) -> None:
+    html = client.get(start_response(client, consultation)).content.decode()
+    assert "Kleding en textiel" in html
+    assert 'value="NL-COV-2016-textile"' in html
+    assert "sustainable garments" not in html
