@@ -4,7 +4,7 @@
 
 Imports each export directory into a fresh consultation (a temporary SQLite database, or
 DATABASE_URL when set), exports it again, and compares: comments (id, author, moderation, text,
-times) and the latest vote per participant and comment. Prints the timings and whether each
+times; agree/disagree counts where votes.csv exists) and the latest vote per participant and comment. Prints the timings and whether each
 conversation round-trips.
 """
 
@@ -52,9 +52,10 @@ def main() -> None:
             for i, j, v in zip(coo.row, coo.col, coo.data, strict=True)
         }
 
-    def comments(export: object) -> dict[int, tuple[str, int, str, str, str]]:
+    def comments(export: object, with_counts: bool) -> dict[int, tuple[object, ...]]:
         return {
             c.comment_id: (c.author_id, c.moderated, c.body, c.timestamp, c.datetime)
+            + ((c.agrees, c.disagrees) if with_counts else ())
             for c in export.comments  # type: ignore[attr-defined]
         }
 
@@ -79,7 +80,9 @@ def main() -> None:
         do_export_polis(consultation, out)
         exported = time.perf_counter() - started
         again = read_polis_export(out)
-        same_comments = comments(again) == comments(original)
+        # Without votes.csv only the latest votes are known, so Pol.is's counts cannot be redone.
+        counts = original.votes is not None
+        same_comments = comments(again, counts) == comments(original, counts)
         same_votes = latest(again) == latest(original)
         rows.append(
             (

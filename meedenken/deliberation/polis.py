@@ -4,8 +4,8 @@ Import: comments become statements (Pol.is `moderated` 1 / 0 / -1 becomes approv
 rejected, with post-moderation so pending ones stay visible as in Pol.is), voters become
 participants, the latest vote per pair becomes the current vote and earlier ones the history.
 Export: the reverse, so exporting an imported conversation reproduces its comments (id, author,
-moderation, text, times) and its latest votes. `agrees`/`disagrees` are recounted from the latest
-votes (Pol.is's own counts differ slightly from its vote files).
+moderation, text, times, and the agree/disagree counts, which Pol.is takes over all vote events)
+and its latest votes.
 """
 
 from __future__ import annotations
@@ -203,8 +203,9 @@ def build_polis_export(consultation: Consultation) -> PolisExport:
             "participant_id", "statement_id", "value"
         )
     )
-    agrees = Counter(s for _p, s, v in current if v == 1)
-    disagrees = Counter(s for _p, s, v in current if v == -1)
+    # As Pol.is counts them: every vote event, earlier votes included.
+    agrees = Counter(s for _p, s, v, _t in events if v == 1)
+    disagrees = Counter(s for _p, s, v, _t in events if v == -1)
     comments = tuple(
         PolisComment(
             comment_id=comment_id[s.pk],

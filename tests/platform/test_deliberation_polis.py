@@ -42,9 +42,17 @@ def latest_votes(export: PolisExport) -> dict[tuple[int, int], int]:
     }
 
 
-def comment_fields(export: PolisExport) -> dict[int, tuple[str, int, str, str, str]]:
+def comment_fields(export: PolisExport) -> dict[int, tuple[object, ...]]:
     return {
-        c.comment_id: (c.author_id, c.moderated, c.body, c.timestamp, c.datetime)
+        c.comment_id: (
+            c.author_id,
+            c.moderated,
+            c.body,
+            c.timestamp,
+            c.datetime,
+            c.agrees,
+            c.disagrees,
+        )
         for c in export.comments
     }
 
