@@ -16,7 +16,6 @@ peak memory of the process.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import random
 import resource
@@ -28,6 +27,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from coding_vs_humans import read_csv  # noqa: E402
 
 from meedenken.sensemaking.text.campaigns import CampaignDetector  # noqa: E402
 from meedenken.sensemaking.text.classifier import MultiLabelCoder  # noqa: E402
@@ -37,13 +39,6 @@ from meedenken.sensemaking.text.prepare import (  # noqa: E402
     content_terms,
     split_sentences,
 )
-
-csv.field_size_limit(2**31 - 1)
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
 
 
 def sentences_of(texts: list[str]) -> list[str]:
