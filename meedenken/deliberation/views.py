@@ -108,6 +108,23 @@ def vote_url(consultation: Consultation) -> str:
     return reverse("deliberation:vote", args=[consultation.slug])
 
 
+def see_other(url_name: str, consultation: Consultation) -> HttpResponse:
+    """303 to one of this app's pages of the consultation (after a POST)."""
+    result = redirect(reverse(url_name, args=[consultation.slug]))
+    result.status_code = 303
+    return result
+
+
+def load_with_participant(
+    request: HttpRequest, slug: str
+) -> tuple[Consultation, Deliberation, Participant | None]:
+    consultation, deliberation = load(slug)
+    participant = selectors.get_participant(
+        consultation, participant_id_from_cookie(request, consultation)
+    )
+    return consultation, deliberation, participant
+
+
 def voting_context(
     request: HttpRequest,
     consultation: Consultation,
@@ -173,10 +190,7 @@ def next_statement_data(
 
 @require_GET
 def vote(request: HttpRequest, slug: str) -> HttpResponse:
-    consultation, deliberation = load(slug)
-    participant = selectors.get_participant(
-        consultation, participant_id_from_cookie(request, consultation)
-    )
+    consultation, deliberation, participant = load_with_participant(request, slug)
     statement_id = request.GET.get("stelling", "")
     context = voting_context(
         request,
@@ -298,8 +312,7 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
         )
     else:
         messages.success(request, note)
-        result = redirect(vote_url(consultation), permanent=False)
-        result.status_code = 303
+        result = see_other("deliberation:vote", consultation)
     if is_new:
         remember_participant(result, consultation, participant)
     return result
@@ -307,10 +320,7 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
 
 @require_POST
 def declare(request: HttpRequest, slug: str) -> HttpResponse:
-    consultation, deliberation = load(slug)
-    participant = selectors.get_participant(
-        consultation, participant_id_from_cookie(request, consultation)
-    )
+    consultation, deliberation, participant = load_with_participant(request, slug)
     form = StakeholderForm(request.POST)
     if not form.is_valid():
         context = voting_context(request, consultation, deliberation, participant)
@@ -328,8 +338,7 @@ def declare(request: HttpRequest, slug: str) -> HttpResponse:
     except DeliberationError as error:
         return error_page(request, _("Niet opgeslagen"), error.message, error.status)
     messages.success(request, _("Opgeslagen. Dank u wel."))
-    result = redirect(vote_url(consultation))
-    result.status_code = 303
+    result = see_other("deliberation:vote", consultation)
     if is_new:
         remember_participant(result, consultation, participant)
     return result
@@ -355,10 +364,7 @@ def from_response(request: HttpRequest, slug: str, secret: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def propose(request: HttpRequest, slug: str) -> HttpResponse:
-    consultation, deliberation = load(slug)
-    participant = selectors.get_participant(
-        consultation, participant_id_from_cookie(request, consultation)
-    )
+    consultation, deliberation, participant = load_with_participant(request, slug)
     form = ProposalForm(request.POST or None)
     errors: list[tuple[str, str]] = []
     status = 200
@@ -393,8 +399,7 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
                         "daarna kunnen anderen erover stemmen."
                     ),
                 )
-            result = redirect(reverse("deliberation:propose", args=[consultation.slug]))
-            result.status_code = 303
+            result = see_other("deliberation:propose", consultation)
             if is_new:
                 remember_participant(result, consultation, participant)
             return result
@@ -454,8 +459,7 @@ def moderate(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse
         )
     except DeliberationError as error:
         messages.error(request, f"{statement.text_nl[:60]}: {error.message}")
-        result = redirect(reverse("deliberation:moderation", args=[consultation.slug]))
-        result.status_code = 303
+        result = see_other("deliberation:moderation", consultation)
         return result
     messages.success(
         request,
@@ -463,8 +467,7 @@ def moderate(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse
         if decision == "approve"
         else _("Afgewezen: %(text)s") % {"text": statement.text_nl[:60]},
     )
-    result = redirect(reverse("deliberation:moderation", args=[consultation.slug]))
-    result.status_code = 303
+    result = see_other("deliberation:moderation", consultation)
     return result
 
 
@@ -478,8 +481,7 @@ def request_analysis(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("De analyse is gestart. Deze pagina toont de voortgang."))
-    result = redirect(reverse("deliberation:results", args=[consultation.slug]))
-    result.status_code = 303
+    result = see_other("deliberation:results", consultation)
     return result
 
 
@@ -502,8 +504,7 @@ def publish(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
             if make_public
             else _("De resultaten zijn niet meer openbaar."),
         )
-    result = redirect(reverse("deliberation:results", args=[consultation.slug]))
-    result.status_code = 303
+    result = see_other("deliberation:results", consultation)
     return result
 
 
