@@ -1,7 +1,7 @@
 """Voting under load: gunicorn on PostgreSQL on loopback, many concurrent voters, then an
 integrity check (every acknowledged vote is in the database exactly once).
 
-    .venv/bin/python bench/vote_load.py [--duration 20] [--threads 32] [--workers 3] [--rate 0]
+    .venv/bin/python bench/vote_load.py [--duration 20] [--threads 48] [--workers 3] [--rate 0]
 
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres); uses its own database `vote_bench`, which it
 drops and creates. Every request goes to 127.0.0.1 only; the run is bounded by --duration and
@@ -278,9 +278,9 @@ def percentile(values: list[float], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of voting (max 120)")
-    parser.add_argument("--threads", type=int, default=32, help="concurrent voters (max 256)")
+    parser.add_argument("--threads", type=int, default=48, help="concurrent voters (max 256)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--worker-threads", type=int, default=4, help="threads per worker")
+    parser.add_argument("--worker-threads", type=int, default=8, help="threads per worker")
     parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
     parser.add_argument("--statements", type=int, default=40)
     parser.add_argument("--max-votes", type=int, default=100_000)
