@@ -454,16 +454,21 @@ def do_vote_and_rate(
     check_rating_value(feasibility, str(_("Uitvoerbaarheid")))
     if impact is None and feasibility is None:
         return do_cast_vote(participant, statement, value, now=now)
-    with transaction.atomic():
-        outcome = do_cast_vote(participant, statement, value, now=now)
-        do_rate_statement(
-            participant,
-            statement,
-            impact=impact,
-            feasibility=feasibility,
-            now=now,
-            check_open=False,
-        )
+    try:
+        with transaction.atomic():
+            outcome = do_cast_vote(participant, statement, value, now=now)
+            do_rate_statement(
+                participant,
+                statement,
+                impact=impact,
+                feasibility=feasibility,
+                now=now,
+                check_open=False,
+            )
+    except IntegrityError as error:  # foreign keys checked at commit: participant removed
+        raise DeliberationError(
+            str(_("Uw stem kon niet worden opgeslagen. Probeer het opnieuw.")), 409
+        ) from error
     return outcome
 
 

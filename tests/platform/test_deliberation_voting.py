@@ -402,3 +402,20 @@ def test_quick_vote_cleaning_matches_the_form(data: dict[str, str]) -> None:
         assert not form.is_valid()
     else:
         assert form.is_valid() and quick == form.cleaned_data
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cookie_of_a_removed_participant_gets_a_message(
+    client: Client, consultation: Consultation
+) -> None:
+    """Autocommit as in production: the foreign key is checked when the vote is written."""
+    statements = setup_statements(consultation)
+    client.post(cast_url(consultation, statements[0]), {"vote": "agree"})
+    Participant.objects.all().delete()  # e.g. removed by staff on request
+    before = snapshot()
+    for data in ({"vote": "agree"}, {"vote": "agree", "impact": "3"}):
+        page = client.post(cast_url(consultation, statements[1]), data)
+        assert page.status_code == 409
+        assert "kon niet worden opgeslagen" in page.content.decode()
+        assert snapshot() == before
+        assert not Rating.objects.exists()
