@@ -50,7 +50,7 @@ def works_questions(prefix: str, topic: Text, *, required: str = "") -> tuple[Qu
         ),
         (
             "better",
-            Text(f"Hoe kan {topic.nl} beter?", f"How can {topic.en} be improved?"),
+            Text(f"Wat kan er beter bij {topic.nl}?", f"How can {topic.en} be improved?"),
             Text(
                 "Geef zo concreet mogelijk aan wat er anders moet en wie dat zou moeten doen.",
                 "Please be as specific as possible about what should change and who should act.",

@@ -82,18 +82,24 @@ def flow_context(
     }
 
 
+def labelled(label: str, message: str) -> str:
+    """ "Naam organisatie: Dit veld is verplicht." but "Hoe reageert u? Dit veld is verplicht." """
+    label = str(label).strip()
+    return f"{label} {message}" if label.endswith(("?", ".", ":", "!")) else f"{label}: {message}"
+
+
 def error_summary(form: ProfileForm | SectionForm) -> list[tuple[str, str]]:
     """(anchor, message) pairs for the list of errors at the top of the page."""
     if isinstance(form, SectionForm):
         return [
-            (f"#{block.anchor}", f"{block.question.t('text')}: {error}")
+            (f"#{block.anchor}", labelled(block.question.t("text"), error))
             for block in form.blocks()
             for error in block.errors
         ]
     return [
         (
             f"#id_{name}" if name in form.fields else "#main",
-            f"{form.fields[name].label}: {error}" if name in form.fields else str(error),
+            labelled(form.fields[name].label, error) if name in form.fields else str(error),
         )
         for name, errors in form.errors.items()
         for error in errors
