@@ -99,47 +99,18 @@ def analyse_answers(
     features, X = _features([terms[i] for i in live])
     coding = _code(X, live, coded_rows, analyst_matrix, codebook, leaves, features, settings)
     row_of = {answer: row for row, answer in enumerate(live)}
-    analyst_row = {answer: row for row, answer in enumerate(coded_rows)}
 
     campaigns = CampaignDetector(seed=settings.seed).detect([texts[i] for i in live])
-    campaign_of: dict[int, str] = {}
-    campaign_results = []
-    for campaign in campaigns:
-        members = [live[m] for m in campaign.member_indices]
-        for member in members:
-            campaign_of[member] = campaign.campaign_id
-        canonical = live[campaign.canonical_index]
-        campaign_results.append(
-            CampaignResult(
-                campaign.campaign_id,
-                campaign.size,
-                tuple(id_of[m] for m in members),
-                id_of[canonical],
-                texts[canonical],
-                campaign.identical_count,
-            )
-        )
+    campaign_results, campaign_of = _campaign_results(campaigns, live, id_of, texts)
 
-    leaf_codes: dict[int, list[ProposedCode]] = {}
-    for answer in live:
-        row = row_of[answer]
-        if answer in analyst_row:
-            chosen = np.flatnonzero(analyst_matrix[analyst_row[answer]])
-            leaf_codes[answer] = [ProposedCode(leaves[j], 1.0, "analyst") for j in chosen]
-            continue
-        proposals = []
-        for j in np.flatnonzero(coding.codes[row]):
-            words = driving_words(
-                features, terms[answer], X[row], coding.weights[j], settings.explanation_words
-            )
-            proposals.append(
-                ProposedCode(
-                    leaves[j], round(float(coding.confidence[row, j]), 4), coding.source, words
-                )
-            )
-        leaf_codes[answer] = sorted(proposals, key=lambda p: -p.confidence)
+    leaf_codes = _proposals(
+        live, coding, coded_rows, leaves, features, X, terms, settings.explanation_words
+    )
+    leaf_codes.update(
+        (answer, [ProposedCode(leaves[j], 1.0, "analyst") for j in np.flatnonzero(codes)])
+        for answer, codes in zip(coded_rows, analyst_matrix, strict=True)
+    )
 
-    summariser = ExtractiveSummarizer(settings.summary_sentences)
     uncoded = [i for i in live if not leaf_codes.get(i)]
     themes, theme_of = _themes(uncoded, X, row_of, features, texts, languages, id_of, settings)
 
@@ -164,12 +135,11 @@ def analyse_answers(
             )
         )
 
+    summariser = ExtractiveSummarizer(settings.summary_sentences)
     summaries = []
-    for code in codebook.codes:
-        members = [i for i in live if any(c.code_id == code.code_id for c in results[i].codes)]
-        if members:
-            summary = summariser.summarise(texts, languages, members)
-            summaries.append(CodeSummary(code.code_id, len(members), _quotes(summary, id_of)))
+    for code_id, members in _answers_by_code(results, live, codebook).items():
+        summary = summariser.summarise(texts, languages, members)
+        summaries.append(CodeSummary(code_id, len(members), _quotes(summary, id_of)))
 
     next_to_code = ()
     if live and X.shape[1]:
@@ -195,13 +165,73 @@ def analyse_answers(
     return TextAnalysis(
         tuple(results),
         themes,
-        tuple(campaign_results),
+        campaign_results,
         tuple(summaries),
         next_to_code,
         coding.model_agreement,
         analyst_agreement,
         report,
     )
+
+
+def _campaign_results(
+    campaigns: tuple[Campaign, ...], live: list[int], id_of: list[str], texts: list[str]
+) -> tuple[tuple[CampaignResult, ...], dict[int, str]]:
+    """Campaigns in answer ids (detection ran on the analysed answers only)."""
+    results, campaign_of = [], {}
+    for campaign in campaigns:
+        members = [live[m] for m in campaign.member_indices]
+        campaign_of.update((member, campaign.campaign_id) for member in members)
+        canonical = live[campaign.canonical_index]
+        results.append(
+            CampaignResult(
+                campaign.campaign_id,
+                campaign.size,
+                tuple(id_of[m] for m in members),
+                id_of[canonical],
+                texts[canonical],
+                campaign.identical_count,
+            )
+        )
+    return tuple(results), campaign_of
+
+
+def _proposals(
+    live: list[int],
+    coding: _Coding,
+    coded_rows: list[int],
+    leaves: list[str],
+    features: TextFeatures,
+    X: sparse.csr_matrix,
+    terms: list[list[str]],
+    top_words: int,
+) -> dict[int, list[ProposedCode]]:
+    """Proposed codes, most confident first, with their driving words (analysts' answers are
+    left to the caller)."""
+    analyst_answers = set(coded_rows)
+    proposals: dict[int, list[ProposedCode]] = {}
+    for row, answer in enumerate(live):
+        if answer in analyst_answers:
+            continue
+        found = []
+        for j in np.flatnonzero(coding.codes[row]):
+            weights = coding.weights[j]
+            words = driving_words(features, terms[answer], X[row], weights, top_words)
+            confidence = round(float(coding.confidence[row, j]), 4)
+            found.append(ProposedCode(leaves[j], confidence, coding.source, words))
+        proposals[answer] = sorted(found, key=lambda p: -p.confidence)
+    return proposals
+
+
+def _answers_by_code(
+    results: list[AnswerResult], live: list[int], codebook: Codebook
+) -> dict[str, list[int]]:
+    """For each code of the codebook that was given, the answers that have it."""
+    members: dict[str, list[int]] = {}
+    for i in live:
+        for code in results[i].codes:
+            members.setdefault(code.code_id, []).append(i)
+    return {c.code_id: members[c.code_id] for c in codebook.codes if c.code_id in members}
 
 
 def _code_matrix(code_lists: Sequence[Sequence[str]], leaves: Sequence[str]) -> np.ndarray:
