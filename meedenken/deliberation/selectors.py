@@ -205,6 +205,7 @@ class VotingState:
     voted: int
     total: int
     current_vote: int | None = None
+    earlier: tuple[tuple[StatementInfo, int], ...] = ()  # the participant's votes, to change
 
 
 def get_next_statement(
@@ -231,9 +232,10 @@ def get_next_statement(
             ]
             seed = f"{participant_id or 0}:{done}"
             chosen = random.Random(seed).choices(open_ids, weights=weights, k=1)[0]
+    earlier = tuple((visible[pk], value) for pk, value in voted.items() if pk in visible)
     if chosen is None:
-        return VotingState(None, done, total)
-    return VotingState(visible[chosen], done, total, voted.get(chosen))
+        return VotingState(None, done, total, earlier=earlier)
+    return VotingState(visible[chosen], done, total, voted.get(chosen), earlier)
 
 
 def get_priorities(consultation_id: int) -> dict[str, float]:

@@ -115,6 +115,9 @@ def test_change_of_mind_keeps_history_and_one_current_vote(
 ) -> None:
     statement = setup_statements(consultation)[0]
     client.post(cast_url(consultation, statement), {"vote": "agree"})
+    overview = client.get(vote_url(consultation)).content.decode()
+    assert "1 stem bekijken of wijzigen" in overview
+    assert f'href="?stelling={statement.pk}"' in overview
     page = client.get(f"{vote_url(consultation)}?stelling={statement.pk}").content.decode()
     assert "U stemde: eens" in page
     client.post(cast_url(consultation, statement), {"vote": "disagree"})
