@@ -38,6 +38,7 @@ from meedenken.deliberation.models import (
 from meedenken.deliberation.services import (
     STALE_AFTER,
     DeliberationError,
+    check_statement_text,
     check_statement_votable,
     check_vote_value,
     check_voting_open,
@@ -376,8 +377,6 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
                 raise DeliberationError(
                     _("Bij deze consultatie kunt u geen voorstellen doen."), 409
                 )
-            from meedenken.deliberation.services import check_statement_text
-
             check_statement_text(form.cleaned_data["text"])
             if participant is None:
                 participant = do_create_participant(consultation)
