@@ -249,6 +249,13 @@ def cpu_seconds(pids: list[int]) -> float:
     return total
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds all processes on the machine spent busy so far (/proc/stat)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def server_pids(master: int) -> list[int]:
     children = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -348,6 +355,7 @@ def main() -> None:
         pids = server_pids(server.pid)
         client_before = time.process_time()
         server_before = cpu_seconds(pids)
+        machine_before = machine_busy_seconds()
         for worker in workers:
             worker.start()
         time.sleep(min(2.0, duration / 2))
@@ -362,6 +370,8 @@ def main() -> None:
             "database": cpu_seconds(db_pids) - db_before,  # from 2 s in: an underestimate
         }
         load = os.getloadavg()[0]
+        # Cores the rest of the machine kept busy meanwhile (other people's work).
+        others = (machine_busy_seconds() - machine_before - sum(cpu.values())) / elapsed
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -391,7 +401,8 @@ def main() -> None:
         "max_ms": round(max(stats.latencies) * 1000, 1) if n else None,
         "errors": stats.errors,
         "cpu_ms_per_vote": {k: round(v * 1000 / max(n, 1), 2) for k, v in cpu.items()},
-        "load_average_1min": round(load, 1),
+        "load_average_1min": round(load, 1),  # counts the bench's own threads too
+        "other_processes_cores": round(max(others, 0.0), 2),
         **check,
         "integrity_ok": check["lost"] == 0
         and check["extra"] == 0
@@ -405,7 +416,7 @@ def main() -> None:
             f"| {summary['target_rate']} | {threads} | {summary['gunicorn']} | {n} | "
             f"{summary['votes_per_s']} | {summary['p50_ms']} | {summary['p99_ms']} | "
             f"{summary['cpu_ms_per_vote']['server']} / {summary['cpu_ms_per_vote']['database']} / "
-            f"{summary['cpu_ms_per_vote']['client']} | {summary['load_average_1min']} | "
+            f"{summary['cpu_ms_per_vote']['client']} | {summary['other_processes_cores']} | "
             f"{stats.errors} | {check['lost']} / {check['extra']} | "
             f"{check['history']} / {check['expected_history']} |"
         )
