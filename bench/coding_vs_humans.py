@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from meedenken.sensemaking.text.active import ActiveSampler  # noqa: E402
-from meedenken.sensemaking.text.classifier import MultiLabelCoder  # noqa: E402
+from meedenken.sensemaking.text.classifier import MultiLabelCoder, learned_min_codes  # noqa: E402
 from meedenken.sensemaking.text.codebook import Code, Codebook  # noqa: E402
 from meedenken.sensemaking.text.features import TextFeatures  # noqa: E402
 from meedenken.sensemaking.text.prepare import (  # noqa: E402
@@ -165,7 +165,7 @@ def zero_shot(
         label = names.get(code) if names else None
         labels = {"de": label} if label else Codebook.from_names([code]).codes[0].labels
         codes.append(Code(code, labels))
-    min_codes = int(coded.labels.sum(axis=1).min() >= 1)
+    min_codes = learned_min_codes(coded.labels)
     coder = ZeroShotCoder(Codebook("bench", tuple(codes)), min_codes=min_codes).fit(features)
     return coder.predict(X)
 

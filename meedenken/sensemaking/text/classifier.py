@@ -18,11 +18,20 @@ from threadpoolctl import threadpool_limits
 from .features import TextFeatures
 
 
+def learned_min_codes(Y: np.ndarray, tolerance: float = 0.05) -> int:
+    """1 when analysts (nearly) always give a code: at most `tolerance` of the coded answers
+    have none, so one odd answer among the coded ones does not switch it off; else 0."""
+    Y = np.asarray(Y)
+    if len(Y) == 0:
+        return 0
+    return int((Y.sum(axis=1) == 0).mean() <= tolerance)
+
+
 class MultiLabelCoder:
     """Fit on a feature matrix and a 0/1 code matrix; propose codes with calibrated confidence.
 
     `min_codes` is the least number of codes an answer gets: None learns it from the training
-    codes (1 when every coded answer has a code, else 0).
+    codes (see `learned_min_codes`).
     """
 
     def __init__(
@@ -65,10 +74,7 @@ class MultiLabelCoder:
             self.coef_[j] = model.coef_[0]
             self.intercept_[j] = model.intercept_[0]
             self.calibration_[j] = self._calibrate(X, Y[:, j])
-        coded = Y.sum(axis=1)
-        self.min_codes_ = (
-            self.min_codes if self.min_codes is not None else int(len(Y) > 0 and coded.min() >= 1)
-        )
+        self.min_codes_ = self.min_codes if self.min_codes is not None else learned_min_codes(Y)
         return self
 
     def _calibrate(self, X: sparse.csr_matrix, y: np.ndarray) -> tuple[float, float]:

@@ -19,7 +19,7 @@ from sklearn.model_selection import KFold
 from .active import ActiveSampler
 from .agreement import CodeAgreement, agreement_by_code
 from .campaigns import Campaign, CampaignDetector
-from .classifier import MultiLabelCoder, driving_words
+from .classifier import MultiLabelCoder, driving_words, learned_min_codes
 from .codebook import Codebook
 from .discovery import ThemeDiscovery
 from .features import TextFeatures
@@ -279,8 +279,8 @@ def _code(
     row_of = {answer: row for row, answer in enumerate(live)}
     train = [row_of[i] for i in coded_rows]
     learnable = analyst_matrix.sum(axis=0) >= settings.min_code_examples
-    # When analysts gave every answer a code, so does the model (over the codes it can learn).
-    min_codes = int(analyst_matrix.sum(axis=1).min() >= 1)
+    # When analysts (nearly) always give a code, so does the model (over the codes it learns).
+    min_codes = learned_min_codes(analyst_matrix)
     coder = MultiLabelCoder(min_codes=min_codes, seed=settings.seed)
     coder.fit(X[train], analyst_matrix[:, learnable])
     scores = coder.decision_function(X)

@@ -4,7 +4,11 @@ import numpy as np
 import pytest
 from sklearn.metrics import f1_score
 
-from meedenken.sensemaking.text.classifier import MultiLabelCoder, driving_words
+from meedenken.sensemaking.text.classifier import (
+    MultiLabelCoder,
+    driving_words,
+    learned_min_codes,
+)
 from meedenken.sensemaking.text.features import TextFeatures
 from meedenken.sensemaking.text.prepare import content_terms
 
@@ -68,3 +72,13 @@ def test_driving_words_are_words_of_the_answer(prepared, trained) -> None:  # ty
     vocabulary = {w for term in terms[row] for w in term.split()} | set(terms[row])
     assert set(words) <= vocabulary
     assert any("ampel" in w for w in words), words
+
+
+def test_min_codes_tolerates_a_rare_uncoded_answer() -> None:
+    always = np.array([[1, 0]] * 30 + [[0, 1]] * 30)
+    assert learned_min_codes(always) == 1
+    one_odd = np.vstack([always, [[0, 0]]])  # 1 in 61 coded answers has no code
+    assert learned_min_codes(one_odd) == 1
+    often_none = np.vstack([always, [[0, 0]] * 10])
+    assert learned_min_codes(often_none) == 0
+    assert learned_min_codes(np.zeros((0, 2))) == 0
