@@ -35,7 +35,7 @@ def code_terms(
         for reading in readings:
             parts = [
                 (code.labels.get(language, ""), label_weight),
-                (" . ".join(code.seed_phrases.get(language, ())), seed_weight),
+                *((seed, seed_weight) for seed in code.seed_phrases.get(language, ())),
                 (code.descriptions.get(language, ""), description_weight),
             ]
             for text, weight in parts:
