@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from meedenken.consultations.models import Consultation
+from meedenken.deliberation.models import Deliberation
 from meedenken.responses.models import Response, ResponseStatus
 from tests.platform.conftest import PROFILE, start_response
 
@@ -176,3 +177,15 @@ def test_script_in_an_answer_shows_as_text(client: Client, consultation: Consult
     assert payload not in review
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in review
     assert "<img src=x" not in review
+
+
+def test_receipt_invites_to_vote_with_the_same_link(
+    client: Client, consultation: Consultation
+) -> None:
+    profile_url = start_response(client, consultation)
+    receipt_url = client.post(answer_everything(client, consultation, profile_url))["Location"]
+    vote_url = profile_url.replace("over-u/", "stellingen/")
+    assert vote_url not in client.get(receipt_url).content.decode()  # no measures to vote on
+    Deliberation.objects.create(consultation=consultation)
+    assert f'href="{vote_url}"' in client.get(receipt_url).content.decode()
+    assert client.get(vote_url).status_code == 302  # to the voting page, as this respondent
