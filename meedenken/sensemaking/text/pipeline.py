@@ -96,7 +96,7 @@ def analyse_answers(
     analyst_matrix = _code_matrix([analyst_codes[id_of[i]] for i in coded_rows], leaves)
     unknown = sum(1 for codes in analyst_codes.values() for code in codes if code not in leaf_set)
 
-    features, X = _features([terms[i] for i in live])
+    features, X = _features([terms[i] for i in live], settings.seed)
     coding = _code(X, live, coded_rows, analyst_matrix, codebook, leaves, features, settings)
     row_of = {answer: row for row, answer in enumerate(live)}
 
@@ -244,8 +244,8 @@ def _code_matrix(code_lists: Sequence[Sequence[str]], leaves: Sequence[str]) -> 
     return matrix
 
 
-def _features(term_lists: list[list[str]]) -> tuple[TextFeatures, sparse.csr_matrix]:
-    features = TextFeatures()
+def _features(term_lists: list[list[str]], seed: int) -> tuple[TextFeatures, sparse.csr_matrix]:
+    features = TextFeatures(seed=seed)
     try:
         return features, features.fit_transform(term_lists)
     except ValueError:  # no answer has a single content word: nothing to code on
