@@ -143,3 +143,9 @@ def test_zero_shot_leaves_off_topic_answers_uncoded(identifier: LanguageIdentifi
         settings=AnalysisSettings(discover_themes=False, summary_sentences=1),
     )  # fmt: skip
     assert analysis.report.coded < 0.15 * analysis.report.analysed
+
+
+def test_same_input_and_seed_give_the_same_analysis(identifier: LanguageIdentifier) -> None:
+    book = load_codebook("imvo")
+    first = analyse_answers(_answers(), book, identifier=identifier).to_dict()
+    assert analyse_answers(_answers(), book, identifier=identifier).to_dict() == first
