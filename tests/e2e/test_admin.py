@@ -36,7 +36,9 @@ def test_staff_author_a_consultation_with_a_section_and_a_question(browsing: Bro
     expect(page.get_by_role("heading", level=1)).to_have_text("Consultaties beheren")
     check(page)
 
-    page.locator("#content-main").get_by_role("link", name="Consultaties", exact=True).click()
+    page.locator("#consultations-consultation").get_by_role(
+        "link", name="Consultaties", exact=True
+    ).click()
     check(page)
     page.locator("a.addlink").first.click()
     check(page)
