@@ -20,9 +20,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--workers", type=int, default=3)
+        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument("--threads", type=int, default=8)
 
-    def handle(self, *args: Any, host: str, port: int, workers: int, **options: Any) -> None:
+    def handle(
+        self, *args: Any, host: str, port: int, workers: int, threads: int, **options: Any
+    ) -> None:
         credentials = settings.VAR_DIR / "demo-credentials.txt"
         url = f"http://{host}:{port}/"
         self.stdout.write(self.style.SUCCESS(f"\nMeedenken runs at {url}"))
@@ -43,6 +46,11 @@ class Command(BaseCommand):
                     f"{host}:{port}",
                     "--workers",
                     str(workers),
+                    # Threaded workers, one process per core: the setting docs/benchmarks.md measured.
+                    "--worker-class",
+                    "gthread",
+                    "--threads",
+                    str(threads),
                     "--access-logfile",
                     "-",
                 ]
