@@ -68,3 +68,9 @@ def test_covenants_are_offered_by_their_dutch_sector_name(
     assert "Kleding en textiel" in html
     assert 'value="NL-COV-2016-textile"' in html
     assert "sustainable garments" not in html
+
+
+def test_covenants_are_offered_in_english_too(client: Client, consultation: Consultation) -> None:
+    html = client.get(start_response(client, consultation, prefix="/en")).content.decode()
+    assert "Clothing and textiles" in html
+    assert "Kleding en textiel" not in html
