@@ -65,6 +65,11 @@ class Problem:
     message: str
 
 
+def lock_response(response: Response) -> Response:
+    """Re-read the response under a row lock: concurrent submits and edits queue up here."""
+    return Response.objects.select_for_update().select_related("consultation").get(pk=response.pk)
+
+
 def check_consultation_open(consultation: Consultation, now: datetime | None = None) -> None:
     phase = consultation.phase_at(now or timezone.now())
     if phase == Phase.OPEN:
@@ -123,7 +128,7 @@ def do_save_profile(
     now = now or timezone.now()
     check_response_editable(response, now)
     with transaction.atomic():
-        response = Response.objects.select_for_update().get(pk=response.pk)
+        response = lock_response(response)
         is_organisation = profile.respondent_kind == RespondentKind.ORGANISATION
         response.respondent_kind = profile.respondent_kind
         response.stakeholder_type = profile.stakeholder_type
@@ -158,7 +163,7 @@ def do_save_answers(
     if any(q.section.consultation_id != consultation_id for q in answers):
         raise ResponseError(str(_("Deze vraag hoort niet bij deze consultatie.")))
     with transaction.atomic():
-        response = Response.objects.select_for_update().get(pk=response.pk)
+        response = lock_response(response)
         for question, value in answers.items():
             if not value.text.strip() and not value.values and value.scale is None:
                 Answer.objects.filter(response=response, question=question).delete()
@@ -208,9 +213,7 @@ def do_submit_response(response: Response, now: datetime | None = None) -> Respo
     """Submit once. A second submit (double click, reload) returns the same submitted response."""
     now = now or timezone.now()
     with transaction.atomic():
-        response = (
-            Response.objects.select_for_update().select_related("consultation").get(pk=response.pk)
-        )
+        response = lock_response(response)
         if response.is_submitted:
             return response
         check_response_editable(response, now)
@@ -227,9 +230,7 @@ def do_withdraw_response(response: Response, now: datetime | None = None) -> Res
     """Withdraw: the answers and personal data are erased; the reference stays for the record."""
     now = now or timezone.now()
     with transaction.atomic():
-        response = (
-            Response.objects.select_for_update().select_related("consultation").get(pk=response.pk)
-        )
+        response = lock_response(response)
         if response.is_withdrawn:
             return response
         check_response_editable(response, now)
