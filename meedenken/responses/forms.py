@@ -128,6 +128,11 @@ class ProfileForm(forms.Form):
         )
 
 
+def question_anchor(question_id: int) -> str:
+    """The id of a question's block on its section page, for links from error lists."""
+    return f"vraag-{question_id}"
+
+
 def ranking_field_name(question: Question, value: str) -> str:
     return f"{question.field_name}__{value}"
 
@@ -289,5 +294,5 @@ class SectionForm(forms.Form):
             names = [name for name in self.fields if name.split("__")[0] == question.field_name]
             bound = [self[name] for name in names]
             errors = [str(e) for field in bound for e in field.errors]
-            blocks.append(QuestionBlock(question, bound, errors, f"vraag-{question.pk}"))
+            blocks.append(QuestionBlock(question, bound, errors, question_anchor(question.pk)))
         return blocks

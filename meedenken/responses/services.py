@@ -63,6 +63,7 @@ class Problem:
     step: str
     field: str
     message: str
+    question_id: int | None = None
 
 
 def lock_response(response: Response) -> Response:
@@ -204,6 +205,7 @@ def check_response_complete(response: Response) -> list[Problem]:
                     f"section-{question.section.order}",
                     question.field_name,
                     str(_("Beantwoord de verplichte vraag: %(q)s")) % {"q": question.t("text")},
+                    question.pk,
                 )
             )
     return problems

@@ -18,7 +18,7 @@ from meedenken.consultations.models import Consultation, Section
 from meedenken.consultations.selectors import get_public_consultation
 from meedenken.core.views import error_page
 from meedenken.responses.access import with_response
-from meedenken.responses.forms import ProfileForm, SectionForm
+from meedenken.responses.forms import ProfileForm, SectionForm, question_anchor
 from meedenken.responses.models import Response
 from meedenken.responses.selectors import get_answers_by_question, get_sections_with_questions
 from meedenken.responses.services import (
@@ -250,7 +250,8 @@ def review(
     step_urls = {step["key"]: step["url"] for step in context["steps"]}
     errors = [
         (
-            f"{step_urls.get(p.step, '')}#{'vraag-' + p.field[1:] if p.field.startswith('q') else 'id_' + p.field}",
+            f"{step_urls.get(p.step, '')}#"
+            + (question_anchor(p.question_id) if p.question_id else f"id_{p.field}"),
             p.message,
         )
         for p in problems

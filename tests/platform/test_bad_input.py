@@ -117,6 +117,8 @@ def test_submit_of_incomplete_response_lists_what_is_missing(
     assert page.status_code == 422
     assert "nog niet compleet" in html
     assert "over-u/#id_publication_consent" in html
+    works = consultation.sections.get(order=1).questions.get(key="works")
+    assert f'onderdeel/1/#vraag-{works.pk}"' in html  # a link to the missing answer's block
     assert Response.objects.get().status == "draft"
 
 
