@@ -36,6 +36,9 @@ class Deliberation(models.Model):
         _("deelnemers mogen maatregelen voorstellen"), default=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Bumped whenever the statements to vote on change, so that every process sees a moderation
+    # at once: each request compares it with the version of its cached voting set.
+    statements_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("stemronde")

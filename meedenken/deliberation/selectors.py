@@ -120,10 +120,12 @@ def get_visible_statements(deliberation: Deliberation) -> QuerySet[Statement]:
     ).order_by("id")
 
 
-def get_votable_statement(deliberation: Deliberation, statement_id: int) -> Statement | None:
-    """A visible statement of this deliberation, from the cached voting set (no query), as an
-    unsaved stand-in carrying what the vote services check; None when not visible here."""
-    info = get_voting_set(deliberation).statements.get(statement_id)
+def get_votable_statement(
+    deliberation: Deliberation, statement_id: int, voting_set: VotingSet | None = None
+) -> Statement | None:
+    """A visible statement of this deliberation, from the cached voting set, as an unsaved
+    stand-in carrying what the vote services check; None when not visible here."""
+    info = (voting_set or get_voting_set(deliberation)).statements.get(statement_id)
     if info is None:
         return None
     return Statement(pk=info.pk, consultation_id=deliberation.consultation_id, status=info.status)
@@ -155,6 +157,7 @@ class StatementInfo(TranslatedMixin):
 class VotingSet:
     statements: dict[int, StatementInfo]  # visible statements in id order
     priorities: dict[str, float]
+    version: int = 0  # Deliberation.statements_version it was read at
 
 
 VOTING_SET_SECONDS = 5  # how stale the list of statements to vote on may be in one process
@@ -165,11 +168,17 @@ def voting_set_key(consultation_id: int) -> str:
 
 
 def get_voting_set(deliberation: Deliberation) -> VotingSet:
-    """The visible statements and the comment priorities, cached for a few seconds (the
-    services clear the cache when statements change; other processes follow within seconds)."""
+    """The visible statements and the comment priorities, cached for a few seconds and checked
+    against the deliberation's statements version on every call (one small query), so a
+    moderation in one process holds in all of them at once."""
     key = voting_set_key(deliberation.consultation_id)
+    version = (
+        Deliberation.objects.filter(consultation_id=deliberation.consultation_id)
+        .values_list("statements_version", flat=True)
+        .first()
+    ) or 0
     cached = local_cache.get(key)
-    if cached is not None:
+    if cached is not None and cached.version == version:
         return cached
     rows = get_visible_statements(deliberation).values_list(
         "id", "text_nl", "text_en", "section__title_nl", "section__title_en", "status"
@@ -182,6 +191,7 @@ def get_voting_set(deliberation: Deliberation) -> VotingSet:
             for pk, nl, en, s_nl, s_en, status in rows
         },
         priorities=get_priorities(deliberation.consultation_id),
+        version=version,
     )
     local_cache.set(key, voting_set, VOTING_SET_SECONDS)
     return voting_set
@@ -209,11 +219,15 @@ class VotingState:
 
 
 def get_next_statement(
-    deliberation: Deliberation, participant_id: int | None, *, statement_id: int | None = None
+    deliberation: Deliberation,
+    participant_id: int | None,
+    *,
+    statement_id: int | None = None,
+    voting_set: VotingSet | None = None,
 ) -> VotingState:
     """The statement to show: `statement_id` when it is visible (to change a vote), otherwise an
     unvoted one drawn by the core's comment priority (per participant, repeatable)."""
-    voting_set = get_voting_set(deliberation)
+    voting_set = voting_set or get_voting_set(deliberation)
     voted: dict[int, int] = {}
     if participant_id is not None:
         voted = get_votes_of(participant_id)

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -133,7 +134,11 @@ def check_staff_permission(actor: AbstractBaseUser | None, permission: str) -> N
 
 
 def forget_voting_set(consultation_id: int, slug: str = "") -> None:
-    """The statements to vote on (or the deliberation) changed: drop this process's copies."""
+    """The statements to vote on (or the deliberation) changed: drop this process's copies and
+    bump the version, which makes every other process reload its copy on its next request."""
+    Deliberation.objects.filter(consultation_id=consultation_id).update(
+        statements_version=F("statements_version") + 1
+    )
     local_cache.delete(voting_set_key(consultation_id))
     if slug:
         local_cache.delete(deliberation_key(slug))

@@ -166,10 +166,13 @@ def voting_context(
 
 
 def next_statement_data(
-    consultation: Consultation, deliberation: Deliberation, participant_id: int
+    consultation: Consultation,
+    deliberation: Deliberation,
+    participant_id: int,
+    voting_set: selectors.VotingSet | None = None,
 ) -> dict[str, Any]:
     """The next statement as data, for the page script to show without a reload."""
-    state = selectors.get_next_statement(deliberation, participant_id)
+    state = selectors.get_next_statement(deliberation, participant_id, voting_set=voting_set)
     statement = state.statement
     data: dict[str, Any] = {"voted": state.voted, "total": state.total, "next": None}
     if statement is not None:
@@ -237,14 +240,16 @@ def vote_error(
 def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
     """Store a vote (and optional ratings). Nothing is stored unless all of it is valid.
 
-    The hot path reads no row before the insert: the consultation and the visible statements
-    come from a per-process cache of a few seconds, the participant from the signed cookie (its
-    name and signature are bound to the consultation)."""
+    The hot path reads one small row before the insert: the consultation and the visible
+    statements come from a per-process cache, checked against the deliberation's statements
+    version, the participant from the signed cookie (its name and signature are bound to the
+    consultation)."""
     deliberation = selectors.get_cached_deliberation(slug)
     if deliberation is None:
         raise Http404
     consultation = deliberation.consultation
-    statement = selectors.get_votable_statement(deliberation, statement_id)
+    voting_set = selectors.get_voting_set(deliberation)  # one version check for the request
+    statement = selectors.get_votable_statement(deliberation, statement_id, voting_set)
     if statement is None:  # unknown, hidden or of another consultation: the checks say which
         statement = selectors.get_statement(consultation, statement_id)
     participant_id = participant_id_from_cookie(request, consultation)
@@ -308,7 +313,7 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
                 "vote": outcome.vote.value,
                 "changed": outcome.changed,
                 "message": str(note),
-                **next_statement_data(consultation, deliberation, participant.pk),
+                **next_statement_data(consultation, deliberation, participant.pk, voting_set),
             }
         )
     else:

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +17,7 @@ from django.utils import timezone
 from meedenken.consultations.models import Consultation
 from meedenken.deliberation.forms import VoteForm, clean_vote_quickly
 from meedenken.deliberation.models import (
+    Deliberation,
     Moderation,
     Participant,
     Rating,
@@ -352,7 +354,8 @@ def test_voting_page_query_count_does_not_grow(client: Client, consultation: Con
         assert client.get(vote_url(consultation)).status_code == 200
     assert len(large) == len(small)
     assert len(warm) == len(small) - 2  # statements and priorities come from the cache
-    assert len(small) <= 5, "\n".join(q["sql"][:150] for q in small.captured_queries)
+    # +1: the statements-version check that keeps every process's cached list current
+    assert len(small) <= 6, "\n".join(q["sql"][:150] for q in small.captured_queries)
 
 
 def test_vote_post_query_count(client: Client, consultation: Consultation) -> None:
@@ -367,8 +370,9 @@ def test_vote_post_query_count(client: Client, consultation: Consultation) -> No
             )
         assert answer.status_code == 200
         counts.append(len(queries))
-    # the insert (no transaction) and the participant's votes; the rest is cached per process
-    assert counts[0] == counts[1] <= 2, [q["sql"][:80] for q in queries.captured_queries]
+    # the statements-version check, the insert (no transaction) and the participant's votes;
+    # the rest is cached per process
+    assert counts[0] == counts[1] <= 3, [q["sql"][:80] for q in queries.captured_queries]
 
 
 def test_consultation_page_links_to_measures_only_when_enabled(
@@ -422,3 +426,22 @@ def test_cookie_of_a_removed_participant_gets_a_message(
         assert "kon niet worden opgeslagen" in page.content.decode()
         assert snapshot() == before
         assert not Rating.objects.exists()
+
+
+def test_moderation_in_another_process_is_seen_at_once(
+    client: Client, consultation: Consultation
+) -> None:
+    """The per-process cache of statements follows the statements version, not a timer."""
+    statements = setup_statements(consultation)
+    client.get(vote_url(consultation))  # this process now caches the voting set
+    # Another process hides a statement: it bumps the version but cannot clear our cache.
+    Statement.objects.filter(pk=statements[1].pk).update(
+        status=StatementStatus.REJECTED, rejection_reason="Dubbel"
+    )
+    Deliberation.objects.filter(consultation=consultation).update(
+        statements_version=F("statements_version") + 1
+    )
+    before = snapshot()
+    answer = client.post(cast_url(consultation, statements[1]), {"vote": "agree"})
+    assert answer.status_code >= 400
+    assert snapshot() == before
