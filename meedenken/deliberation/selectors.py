@@ -167,16 +167,25 @@ def voting_set_key(consultation_id: int) -> str:
     return f"deliberation:voting-set:{consultation_id}"
 
 
+def get_statements_version(consultation_id: int) -> int:
+    """Plain SQL, like get_votes_of: it runs on every vote, and compiling the ORM query would
+    cost more than running it."""
+    table = connection.ops.quote_name(Deliberation._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT statements_version FROM {table} WHERE consultation_id = %s",  # noqa: S608
+            [consultation_id],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
 def get_voting_set(deliberation: Deliberation) -> VotingSet:
     """The visible statements and the comment priorities, cached for a few seconds and checked
     against the deliberation's statements version on every call (one small query), so a
     moderation in one process holds in all of them at once."""
     key = voting_set_key(deliberation.consultation_id)
-    version = (
-        Deliberation.objects.filter(consultation_id=deliberation.consultation_id)
-        .values_list("statements_version", flat=True)
-        .first()
-    ) or 0
+    version = get_statements_version(deliberation.consultation_id)
     cached = local_cache.get(key)
     if cached is not None and cached.version == version:
         return cached
