@@ -301,7 +301,7 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
         )
     label = VOTE_LABELS[VoteValue(outcome.vote.value)]
     if not outcome.changed:
-        note = _("U had hier al %(vote)s gestemd. Er is niets veranderd.") % {"vote": label}
+        note = _("Uw stem hier was al: %(vote)s. Er is niets veranderd.") % {"vote": label}
     elif outcome.previous is not None:
         note = _("Uw stem is gewijzigd in: %(vote)s.") % {"vote": label}
     else:

@@ -29,8 +29,8 @@ class StakeholderType(models.TextChoices):
 
 class CompanySize(models.TextChoices):
     MICRO = "micro", _("micro (minder dan 10 medewerkers)")
-    SMALL = "small", _("klein (10 tot 50 medewerkers)")
-    MEDIUM = "medium", _("middelgroot (50 tot 250 medewerkers)")
+    SMALL = "small", _("klein (10 tot en met 49 medewerkers)")
+    MEDIUM = "medium", _("middelgroot (50 tot en met 249 medewerkers)")
     LARGE = "large", _("groot (250 medewerkers of meer)")
 
 
