@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meedenken.consultations.models import Consultation, Phase, Question, QuestionKind
+from meedenken.consultations.models import Consultation, Phase, Question
 from meedenken.responses.models import Answer, Response, ResponseStatus
 from meedenken.responses.profile import RespondentKind, StakeholderType
 from meedenken.responses.secrets import hash_secret, new_reference, new_secret, reference_prefix
@@ -251,7 +251,6 @@ __all__ = [
     "AnswerValue",
     "Problem",
     "ProfileData",
-    "QuestionKind",
     "ResponseError",
     "StartedResponse",
     "check_consultation_open",
