@@ -29,10 +29,18 @@ class ResponseAdmin(admin.ModelAdmin):
         "organisation_name",
         "publication_consent",
         "submitted_at",
+        "channel",
         "is_demo",
     ]
-    list_filter = ["consultation", "status", "stakeholder_type", "publication_consent", "is_demo"]
-    search_fields = ["reference", "organisation_name"]
+    list_filter = [
+        "consultation",
+        "status",
+        "channel",
+        "stakeholder_type",
+        "publication_consent",
+        "is_demo",
+    ]
+    search_fields = ["reference", "external_id", "organisation_name"]
     inlines = [AnswerInline]
     exclude = ["secret_hash", "start_nonce"]
     date_hierarchy = "created_at"

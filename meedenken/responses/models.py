@@ -22,6 +22,11 @@ class ResponseStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("ingetrokken")
 
 
+class Channel(models.TextChoices):
+    WEB = "web", _("website")
+    IMPORTED = "imported", _("geïmporteerd")
+
+
 class Response(models.Model):
     """The secret link's token is stored only as a SHA-256 hash: a database leak cannot edit."""
 
@@ -37,6 +42,11 @@ class Response(models.Model):
     )
     language = models.CharField(_("taal"), max_length=5, default="nl")
     is_demo = models.BooleanField(_("demonstratie"), default=False)
+    channel = models.CharField(
+        _("kanaal"), max_length=10, choices=Channel.choices, default=Channel.WEB
+    )
+    # The reference a response had where it came from (e-mail, paper, another platform).
+    external_id = models.CharField(_("externe referentie"), max_length=100, blank=True)
 
     respondent_kind = models.CharField(
         _("reageert"), max_length=20, choices=RespondentKind.choices, blank=True
@@ -72,6 +82,13 @@ class Response(models.Model):
         verbose_name = _("reactie")
         verbose_name_plural = _("reacties")
         indexes = [models.Index(fields=["consultation", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="response_external_id_unique",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.reference

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meedenken.consultations.models import Consultation, Phase, Question
-from meedenken.responses.models import Answer, Response, ResponseStatus
+from meedenken.responses.models import Answer, Channel, Response, ResponseStatus
 from meedenken.responses.profile import RespondentKind, StakeholderType
 from meedenken.responses.secrets import hash_secret, new_reference, new_secret, reference_prefix
 from meedenken.responses.selectors import get_answers_by_question, get_questions
@@ -115,6 +115,7 @@ def do_start_response(
                     start_nonce=nonce or None,
                     language=language,
                     is_demo=is_demo,
+                    channel=Channel.WEB,
                 )
             return StartedResponse(response, secret)
         except IntegrityError:
