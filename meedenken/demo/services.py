@@ -23,10 +23,10 @@ from django.utils import timezone
 from meedenken.accounts.roles import StaffRole
 from meedenken.accounts.services import do_create_staff_user
 from meedenken.consultations.models import Choice, Consultation, Document, Question, Section
-from meedenken.deliberation.demo_seed import do_seed_demo_measures
 from meedenken.demo.content import DOCUMENTS_DIR, build_imvo_consultation
 from meedenken.demo.credentials import DEMO_STAFF, credentials_path, ensure_demo_passwords
 from meedenken.demo.generator import REFERENCE_PREFIX, DemoResponse, generate_demo_responses
+from meedenken.demo.measures import do_seed_demo_measures
 from meedenken.demo.spec import ConsultationSpec, DocumentSpec, QuestionSpec, SectionSpec
 from meedenken.responses.models import Answer, Response, ResponseStatus
 from meedenken.responses.secrets import hash_secret, new_secret

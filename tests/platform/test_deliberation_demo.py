@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from meedenken.deliberation.demo_seed import MEASURES, do_seed_demo_measures
 from meedenken.deliberation.models import (
     STATEMENT_MAX_LENGTH,
     AnalysisRun,
@@ -18,6 +17,7 @@ from meedenken.deliberation.models import (
     StatementStatus,
     Vote,
 )
+from meedenken.demo.measures import MEASURES, do_seed_demo_measures
 from meedenken.demo.services import do_load_demo
 from tests.platform.deliberation_helpers import fresh_cache  # noqa: F401 (autouse)
 

@@ -34,6 +34,7 @@ from meedenken.deliberation.services import (
     do_run_analysis,
     do_seed_statement,
 )
+from meedenken.demo.generator import generate_demo_responses
 from meedenken.responses.models import Response, ResponseStatus
 
 
@@ -320,8 +321,6 @@ def _position(response: Response, rng: random.Random, campaign: str) -> float:
 
 def _campaigns() -> dict[str, str]:
     """Reference -> campaign of the generated demo responses ("" when none)."""
-    from meedenken.demo.generator import generate_demo_responses
-
     return {r.reference: r.campaign for r in generate_demo_responses()}
 
 
