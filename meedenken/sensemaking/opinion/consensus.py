@@ -30,7 +30,7 @@ def group_aware_consensus(group_counts: np.ndarray) -> np.ndarray:
     """
     agree = group_counts[:, :, 0].astype(np.float64)
     seen = group_counts.sum(axis=2).astype(np.float64)
-    return np.prod((agree + 1) / (seen + 2), axis=0)
+    return np.asarray(np.prod((agree + 1) / (seen + 2), axis=0))
 
 
 def select_consensus(
@@ -42,7 +42,8 @@ def select_consensus(
     `totals` is (m, 3) counts: agree, disagree, pass."""
     seen = totals.sum(axis=1)
     chosen = []
-    for kind, label in ((0, "agree"), (1, "disagree")):
+    sides: tuple[tuple[int, Literal["agree", "disagree"]], ...] = ((0, "agree"), (1, "disagree"))
+    for kind, label in sides:
         n = totals[:, kind]
         p = (n + 1) / (seen + 2)
         z = prop_test(n, seen)

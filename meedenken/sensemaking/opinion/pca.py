@@ -66,16 +66,16 @@ class SparsityAwarePCA:
         voted = _active_votes_per_row(matrix, self.active_, self.zeroed_)
         n_active = int(self.active_.sum())
         scale = np.sqrt(n_active / np.maximum(voted, 1))
-        return projection * scale[:, None]
+        return np.asarray(projection * scale[:, None])
 
     def statement_projection(self) -> np.ndarray:
         """Where a lone agree with each statement lands (Pol.is's comment projection), (m, k)."""
         n_active = max(int(self.active_.sum()), 1)
         lone_agree = (1.0 - self.center_) * np.sqrt(n_active)
-        return (self.components_ * lone_agree).T
+        return np.asarray((self.components_ * lone_agree).T)
 
     def statement_extremity(self) -> np.ndarray:
-        return np.linalg.norm(self.statement_projection(), axis=1)
+        return np.asarray(np.linalg.norm(self.statement_projection(), axis=1))
 
 
 def column_means(matrix: VoteMatrix, zeroed: np.ndarray) -> np.ndarray:
@@ -102,4 +102,4 @@ def _active_votes_per_row(matrix: VoteMatrix, active: np.ndarray, zeroed: np.nda
     counted = (active & ~zeroed)[votes.indices]
     cumulative = np.concatenate(([0], np.cumsum(counted, dtype=np.int64)))
     per_row = cumulative[votes.indptr[1:]] - cumulative[votes.indptr[:-1]]
-    return per_row + int(zeroed.sum())
+    return np.asarray(per_row + int(zeroed.sum()))

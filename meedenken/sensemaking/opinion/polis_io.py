@@ -256,7 +256,7 @@ def _participant_header(has_xid: bool) -> tuple[str, ...]:
 
 def read_summary(path: Path) -> tuple[tuple[str, str], ...]:
     with path.open(newline="", encoding="utf-8") as handle:
-        pairs = []
+        pairs: list[tuple[str, str]] = []
         for record in csv.reader(handle):
             if len(record) != 2:
                 raise PolisFormatError(path, len(pairs) + 1, "expected key,value")

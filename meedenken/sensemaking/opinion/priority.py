@@ -24,7 +24,7 @@ def importance(
     seen = np.asarray(seen, dtype=np.float64)
     p = (np.asarray(passes, dtype=np.float64) + 1) / (seen + 2)
     a = (np.asarray(agree, dtype=np.float64) + 1) / (seen + 2)
-    return (1 - p) * (np.asarray(extremity, dtype=np.float64) + 1) * a
+    return np.asarray((1 - p) * (np.asarray(extremity, dtype=np.float64) + 1) * a)
 
 
 def priority(

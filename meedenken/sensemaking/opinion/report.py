@@ -3,106 +3,22 @@
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Mapping
-from dataclasses import asdict
 from typing import Any
 
 import numpy as np
 
 from meedenken.sensemaking.opinion.result import OpinionResult, StatementResult
 
-FORMAT = "meedenken.opinion/1"
 GROUP_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e")
 MAP_POINTS = 5000  # participants drawn on the SVG map at most (a seeded sample beyond that)
-
-
-def _clean(value: Any) -> Any:
-    """JSON-safe: numpy scalars to Python, NaN/inf to None."""
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
 
 
 def to_json_dict(
     result: OpinionResult, statement_text: Mapping[Any, str] | None = None
 ) -> dict[str, Any]:
-    text = statement_text or {}
-    groups = result.participant_group.tolist()
-    xy = np.round(result.participant_projection, 4).tolist()
-    participants = [
-        {"id": _clean(pid), "group": g if g >= 0 else None, "x": p[0], "y": p[1]}
-        for pid, g, p in zip(result.participant_ids, groups, xy, strict=True)
-    ]
-    statements = []
-    for s in result.statements:
-        entry: dict[str, Any] = {
-            "id": _clean(s.id),
-            "agree": s.agree,
-            "disagree": s.disagree,
-            "pass": s.passes,
-            "consensus": _clean(s.consensus),
-            "bridging": _clean(s.bridging),
-            "broadly_supported": s.broadly_supported,
-            "moderated_out": s.moderated_out,
-            "overall_consensus": s.overall_consensus,
-            "bridging_factor": _clean(s.bridging_factor),
-            "min_support": _clean(s.min_support),
-            "min_support_lower": _clean(s.min_support_lower),
-            "support": {
-                g.group: {
-                    "votes": g.votes,
-                    "agrees": g.agrees,
-                    "rate": _clean(g.rate),
-                    "lower": _clean(g.lower),
-                    "upper": _clean(g.upper),
-                }
-                for g in s.support
-            },
-            "priority": _clean(s.priority),
-            "extremity": _clean(s.extremity),
-            "x": _clean(round(s.projection[0], 4)),
-            "y": _clean(round(s.projection[1], 4)),
-        }
-        if s.id in text:
-            entry["text"] = text[s.id]
-        statements.append(entry)
-    return {
-        "format": FORMAT,
-        "participants": participants,
-        "groups": [
-            {
-                "id": g.id,
-                "size": g.size,
-                "representative": [_clean(r.statement_id) for r in g.representative],
-                "center": [_clean(c) for c in g.center],
-                "representative_details": [
-                    {k: _clean(v) for k, v in asdict(r).items()} for r in g.representative
-                ],
-            }
-            for g in result.groups
-        ],
-        "statements": statements,
-        "consensus": {
-            "agree": [_clean(c.statement_id) for c in result.consensus_agree],
-            "disagree": [_clean(c.statement_id) for c in result.consensus_disagree],
-        },
-        "support_groups": {
-            "names": list(result.support_groups),
-            "declared": result.support_groups_declared,
-        },
-        "meta": {
-            "timings": {k: round(v, 6) for k, v in result.timings.items()},
-            "n_participants": len(result.participant_ids),
-            "n_clustered": result.n_clustered,
-            "n_statements": len(result.statements),
-            "n_votes": result.n_votes,
-            "silhouettes": {str(k): _clean(v) for k, v in result.silhouettes.items()},
-            "config": asdict(result.config),
-        },
-    }
+    """The versioned JSON contract (`OpinionResult.to_json`), with statement texts."""
+    return result.to_json(statement_text)
 
 
 def _short(text: str, width: int = 90) -> str:

@@ -124,3 +124,18 @@ class OpinionResult:
     @property
     def n_clustered(self) -> int:
         return int(np.count_nonzero(self.participant_group >= 0))
+
+    def to_json(self, statement_text: Mapping[Any, str] | None = None) -> dict[str, Any]:
+        """The versioned JSON form (schema "meedenken.opinion/2", docs/opinion-output.md) as a
+        JSON-ready dict; `statement_text` (id -> text) adds each statement's text."""
+        from meedenken.sensemaking.opinion.schema import result_to_json
+
+        return result_to_json(self, statement_text)
+
+    @classmethod
+    def from_json(cls, document: Mapping[str, Any] | str | bytes) -> OpinionResult:
+        """Parse `to_json()` output (a dict or JSON text); raises `OpinionSchemaError` when the
+        document is not a result of a schema version this code reads."""
+        from meedenken.sensemaking.opinion.schema import result_from_json
+
+        return result_from_json(document)

@@ -120,7 +120,8 @@ class VoteMatrix:
 
     @property
     def shape(self) -> tuple[int, int]:
-        return self.votes.shape
+        rows, columns = self.votes.shape
+        return int(rows), int(columns)
 
     @property
     def n_votes(self) -> int:
@@ -129,10 +130,10 @@ class VoteMatrix:
     def entry_rows(self) -> np.ndarray:
         """Row (participant) index of every stored entry, aligned with `votes.data`."""
         indptr = self.votes.indptr
-        return np.repeat(np.arange(len(indptr) - 1, dtype=np.int32), np.diff(indptr))
+        return np.asarray(np.repeat(np.arange(len(indptr) - 1, dtype=np.int32), np.diff(indptr)))
 
     def votes_per_participant(self) -> np.ndarray:
-        return np.diff(self.votes.indptr).astype(np.int64)
+        return np.asarray(np.diff(self.votes.indptr), dtype=np.int64)
 
     def votes_per_statement(self) -> np.ndarray:
         return np.bincount(self.votes.indices, minlength=self.shape[1]).astype(np.int64)

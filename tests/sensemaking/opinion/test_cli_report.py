@@ -22,11 +22,11 @@ def test_cli_writes_the_json_contract_and_html(
     assert "26 participants (24 clustered), 39 statements" in summary
     assert "Group 0:" in summary and "Consensus (agree):" in summary
     document = json.loads(out_json.read_text("utf-8"))
-    assert document["format"] == "meedenken.opinion/1"
+    assert document["schema"] == "meedenken.opinion/2"
     assert {"participants", "groups", "statements", "meta"} <= set(document)
-    assert len(document["participants"]) == 26
-    assert sum(p["group"] is None for p in document["participants"]) == 2
-    assert set(document["participants"][0]) >= {"id", "group"}
+    assert len(document["participants"]["id"]) == 26
+    assert document["participants"]["group"].count(None) == 2
+    assert len(document["participants"]["x"]) == len(document["participants"]["y"]) == 26
     assert sum(g["size"] for g in document["groups"]) == 24
     for group in document["groups"]:
         assert set(group) >= {"id", "size", "representative"}
@@ -51,7 +51,7 @@ def test_console_script_dispatches(polis_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     argv = ["meedenken", "analyse-votes", str(polis_dir / "brexit-consensus"), "--json", str(out)]
     assert meedenken_main([*argv, "--quiet"]) == 0
-    assert len(json.loads(out.read_text("utf-8"))["participants"]) == 204
+    assert len(json.loads(out.read_text("utf-8"))["participants"]["id"]) == 204
 
 
 def test_cli_reports_bad_input_with_file_and_line(
@@ -89,7 +89,7 @@ def test_text_only_export_gives_an_empty_result(
     out = tmp_path / "r.json"
     assert main([str(tmp_path), "--json", str(out)]) == 0
     document = json.loads(out.read_text("utf-8"))
-    assert document["participants"] == [] and document["groups"] == []
+    assert document["participants"]["id"] == [] and document["groups"] == []
     assert len(document["statements"]) == 39
     assert "No opinion groups" in capsys.readouterr().out
 

@@ -124,7 +124,7 @@ def test_degenerate_conversations_give_valid_empty_results(rows: list[tuple]) ->
     result = analyse_votes(VoteRecords.from_tuples(rows))
     document = _no_nan_json(result)
     assert result.groups == ()
-    assert all(p["group"] is None for p in document["participants"])
+    assert all(g is None for g in document["participants"]["group"])
     assert len(document["statements"]) == len({r[1] for r in rows})
     assert np.isfinite(result.participant_projection).all()
 
