@@ -26,6 +26,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "deliberation.deliberation": ("add", "change", "view"),
         "deliberation.statement": ("add", "change", "view", "moderate"),
         "deliberation.analysisrun": ("view", "run", "publish"),
+        "notifications.outgoingemail": ("view",),
+        "notifications.emailoptout": ("add", "view"),
     },
     StaffRole.ANALYST: {
         "consultations.consultation": ("view",),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "meedenken.accounts",
     "meedenken.consultations",
     "meedenken.responses",
+    "meedenken.notifications",
     "meedenken.demo",
     "django_countries",
 ]
@@ -161,6 +162,26 @@ MEEDENKEN_CONSENT_VERSION = os.environ.get("MEEDENKEN_CONSENT_VERSION", "2026-11
 
 # Background work: django-tasks with its database backend, so the default needs no extra service.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# E-mail (sent by the worker): the console by default, SMTP when EMAIL_HOST is set.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587" if EMAIL_HOST else "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", bool(EMAIL_HOST) and not env_bool("EMAIL_USE_SSL", False))
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Meedenken <noreply@meedenken.example>")
+MEEDENKEN_EMAIL_DOMAIN = DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "meedenken.example"
+# Links in e-mails sent by the worker (which has no request) start with this address.
+MEEDENKEN_SITE_URL = os.environ.get("MEEDENKEN_SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,
