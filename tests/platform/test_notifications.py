@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from io import StringIO
@@ -9,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -159,3 +163,43 @@ def test_every_template_has_subject_text_and_html_in_both_languages() -> None:
         for language in ("nl", "en"):
             for part in ("subject.{}.txt", "body.{}.txt", "body.{}.html"):
                 assert part.format(language) in names, (directory.name, part, language)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_process_sends_through_smtp_configured_from_the_environment(
+    smtp_server: SMTPServer,
+) -> None:
+    """The real `meedenken db_worker` process, SMTP from EMAIL_* variables (PostgreSQL only:
+    SQLite tests use an in-memory database another process cannot see)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database another process can reach")
+    email = do_queue_email("proc@example.org", "link", CONTEXT, "en", "link")
+    db = connection.settings_dict
+    url = (
+        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "EMAIL_HOST": smtp_server.host,
+        "EMAIL_PORT": str(smtp_server.port),
+        "EMAIL_USE_TLS": "0",
+        "DEFAULT_FROM_EMAIL": "Consultaties <consultaties@minbuza.example>",
+    }
+    env.pop("EMAIL_BACKEND", None)
+    worker = Path(sys.executable).with_name("meedenken")
+    done = subprocess.run(
+        [str(worker), "db_worker", "--batch", "--no-startup-delay"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    email.refresh_from_db()
+    assert email.status == EmailStatus.SENT, (email.error, done.stderr)
+    [message] = smtp_server.inbox.messages
+    assert smtp_server.inbox.envelopes[0][0] == "consultaties@minbuza.example"
+    assert message["Subject"] == "Your personal link for Testconsultatie over IMVO"
