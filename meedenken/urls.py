@@ -14,6 +14,14 @@ admin.site.index_title = "Consultaties beheren"
 
 urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
+]
+# Staff pages under /beheer/<dutch path>/ (English under /en/beheer/...), before the admin's
+# catch-all. They use the staff layout, core/templates/staff/base.html.
+urlpatterns += i18n_patterns(
+    path("beheer/consultaties/", include("meedenken.workspace.urls")),
+    prefix_default_language=False,
+)
+urlpatterns += [
     path("beheer/", admin.site.urls),
     path(
         f"{settings.MEDIA_URL.strip('/')}/<path:path>",

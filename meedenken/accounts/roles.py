@@ -28,6 +28,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "deliberation.analysisrun": ("view", "run", "publish"),
         "notifications.outgoingemail": ("view",),
         "notifications.emailoptout": ("add", "view"),
+        "coding.codebook": ("view", "change", "code"),
+        "coding.personaldataspan": ("view", "review"),
     },
     StaffRole.ANALYST: {
         "consultations.consultation": ("view",),
@@ -39,6 +41,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "responses.answer": ("view",),
         "deliberation.statement": ("view",),
         "deliberation.analysisrun": ("view", "run"),
+        "coding.codebook": ("view", "change", "code"),
+        "coding.personaldataspan": ("view", "review"),
     },
     StaffRole.MODERATOR: {
         "consultations.consultation": ("view",),

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "meedenken.responses",
     "meedenken.notifications",
     "meedenken.demo",
+    "meedenken.coding",
+    "meedenken.workspace",
     "django_countries",
 ]
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CodingConfig(AppConfig):
+    name = "meedenken.coding"
+    label = "coding"
+    verbose_name = _("Coderen van open antwoorden")

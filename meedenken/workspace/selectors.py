@@ -1,0 +1,46 @@
+"""Workspace reads that span apps: the consultations a staff member may analyse, and the open
+questions of one consultation with their numbers of submitted answers."""
+
+from __future__ import annotations
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Q
+
+from meedenken.accounts.access import has_consultation_perm
+from meedenken.consultations.models import Consultation, Question, QuestionKind
+from meedenken.responses.models import ResponseStatus
+from meedenken.workspace.access import VIEW
+
+
+def get_workspace_consultations(user: AbstractBaseUser | AnonymousUser) -> list[Consultation]:
+    return [
+        c
+        for c in Consultation.objects.order_by("-opens_at", "slug")
+        if has_consultation_perm(user, VIEW, c)
+    ]
+
+
+def get_open_questions(consultation: Consultation) -> list[Question]:
+    """Open questions in form order, each with `submitted` = its number of submitted answers."""
+    return list(
+        Question.objects.filter(section__consultation=consultation, kind=QuestionKind.OPEN_TEXT)
+        .select_related("section")
+        .annotate(
+            submitted=Count(
+                "answers",
+                filter=Q(answers__response__status=ResponseStatus.SUBMITTED) & ~Q(answers__text=""),
+            )
+        )
+        .order_by("section__order", "section_id", "order", "id")
+    )
+
+
+def get_open_question(consultation: Consultation, question_id: int) -> Question | None:
+    return (
+        Question.objects.filter(
+            pk=question_id, section__consultation=consultation, kind=QuestionKind.OPEN_TEXT
+        )
+        .select_related("section")
+        .first()
+    )
