@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "meedenken.consultations",
     "meedenken.responses",
     "meedenken.notifications",
+    "meedenken.exchange",
     "meedenken.demo",
     "meedenken.coding",
     "meedenken.workspace",
