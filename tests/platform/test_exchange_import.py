@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 HEADER = ["id", "stakeholder_type", "organisation", "sector", "country", "consent"]
 GOOD = [
-    HEADER + ["q:works", "q:member", "q:countries", "q:mandatory", "q:instruments"],
+    [*HEADER, "q:works", "q:member", "q:countries", "q:mandatory", "q:instruments"],
     ["mail-1", "ngo", "Stichting Keten", "textile", "NL", "named",
      "Samen optrekken werkt.", "ja", "de; Frankrijk", "4", "law;desk"],
     ["mail-2", "company", "Bouwbedrijf B.V.", "construction", "DE", "anonymous",
