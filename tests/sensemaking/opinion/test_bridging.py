@@ -41,3 +41,30 @@ def test_no_ratings_gives_nan_scores_not_errors() -> None:
     fit = BridgingModel().fit(matrix)
     assert fit.n_ratings == 0
     assert np.isnan(fit.statement_intercept).all()
+
+
+def _unequal_sides(cross_share: float) -> VoteRecords:
+    """150 on side A, 50 on side B, every one votes on every statement. Statement 0 is agreed
+    by `cross_share` of each side; statement 1 by all of A and none of B (75% overall); the
+    rest are one-sided or split statements that give the model its divide."""
+    shares = [(cross_share, cross_share), (1.0, 0.0), (0.0, 1.0), (0.9, 0.1), (0.1, 0.9)]
+    shares += [(0.8, 0.2), (0.2, 0.8), (0.5, 0.5)]
+    rows = []
+    for s, per_side in enumerate(shares):
+        for offset, count, share in ((0, 150, per_side[0]), (150, 50, per_side[1])):
+            for i in range(count):
+                agrees = (i * 7 + s * 13) % count < share * count  # spread within the side
+                rows.append((offset + i, s, 1 if agrees else -1))
+    return VoteRecords.from_tuples(rows)
+
+
+def test_support_from_both_sides_beats_a_larger_one_sided_majority() -> None:
+    """65% of each side (lowest side 65%) must rank above 100% of the big side and 0% of the
+    small one (75% overall, lowest side 0%). This rests on the intercepts' heavier penalty
+    (5x the factor's, as in Community Notes): with equal penalties the intercept soaks up the
+    one-sided majority and the order flips."""
+    fit = BridgingModel().fit(build_vote_matrix(_unequal_sides(0.65)))
+    both_sides, one_sided = fit.statement_intercept[:2]
+    assert both_sides > one_sided + 0.015
+    equal = BridgingModel(intercept_multiplier=1.0).fit(build_vote_matrix(_unequal_sides(0.65)))
+    assert equal.statement_intercept[0] < equal.statement_intercept[1]  # why the default matters
