@@ -66,3 +66,26 @@ class EmailOptOut(models.Model):
 
     def __str__(self) -> str:
         return self.address
+
+
+class NoticeSubscription(models.Model):
+    """Someone asked to hear when results about something (a consultation) are published. Kept
+    only until that notice is sent."""
+
+    related_type = models.CharField(_("hoort bij (soort)"), max_length=100)
+    related_id = models.CharField(_("hoort bij (id)"), max_length=64)
+    address = models.EmailField(_("e-mailadres"))
+    language = models.CharField(_("taal"), max_length=5, default="nl")
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("aanmelding voor bericht")
+        verbose_name_plural = _("aanmeldingen voor berichten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["related_type", "related_id", "address"], name="one_notice_per_address"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.related_type}:{self.related_id}"

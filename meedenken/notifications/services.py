@@ -21,7 +21,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from meedenken.notifications.models import EmailOptOut, EmailStatus, OutgoingEmail
+from meedenken.notifications.models import (
+    EmailOptOut,
+    EmailStatus,
+    NoticeSubscription,
+    OutgoingEmail,
+)
 
 LANGUAGES = ("nl", "en")
 MAX_ATTEMPTS = 3
@@ -58,6 +63,12 @@ def mask_address(address: str) -> str:
     return f"{local[:1]}***@{domain}"
 
 
+def per_language(value: Any, language: str) -> Any:
+    if isinstance(value, dict) and value and set(value) <= set(LANGUAGES):
+        return value.get(language) or value.get("nl", "")
+    return value
+
+
 def render_email(template: str, context: dict[str, Any], language: str) -> tuple[str, str, str]:
     """(subject, text, html) of `notifications/<template>/` in `language`."""
     if language not in LANGUAGES:
@@ -66,7 +77,8 @@ def render_email(template: str, context: dict[str, Any], language: str) -> tuple
         "site_url": settings.MEEDENKEN_SITE_URL.rstrip("/"),
         "organisation": settings.MEEDENKEN_ORGANISATION,
         "language": language,
-        **context,
+        # a value given per language ({"nl": ..., "en": ...}) becomes the one for `language`
+        **{key: per_language(value, language) for key, value in context.items()},
     }
     base = f"notifications/{template}"
     with translation.override(language):
@@ -218,3 +230,36 @@ def do_opt_out(address: str, source: str = "") -> EmailOptOut:
         address=cleaned, defaults={"source": source[:40]}
     )
     return opt_out
+
+
+def do_subscribe_to_notice(address: str, related: models.Model, language: str) -> None:
+    """Remember that `address` wants a notice when results about `related` are published."""
+    NoticeSubscription.objects.update_or_create(
+        related_type=related._meta.label_lower,
+        related_id=str(related.pk),
+        address=check_email_address(address),
+        defaults={"language": language if language in LANGUAGES else "nl"},
+    )
+
+
+def do_send_notices(
+    related: models.Model,
+    template: str,
+    context: dict[str, Any],
+    purpose: str = "publication",
+    extra_recipients: list[tuple[str, str]] | None = None,
+) -> int:
+    """Queue `template` to everyone subscribed to `related` (each in their language) and to
+    `extra_recipients` ((address, language) pairs), once per address; the subscriptions are
+    then removed. Returns the number of messages queued or suppressed."""
+    with transaction.atomic():
+        subscriptions = NoticeSubscription.objects.select_for_update().filter(
+            related_type=related._meta.label_lower, related_id=str(related.pk)
+        )
+        recipients = {s.address: s.language for s in subscriptions}
+        for address, language in extra_recipients or []:
+            recipients.setdefault(normalise_address(address), language)
+        for address, language in recipients.items():
+            do_queue_email(address, template, context, language, purpose, related=related)
+        subscriptions.delete()
+    return len(recipients)

@@ -91,7 +91,12 @@ class ProfileForm(forms.Form):
             self.add_error("organisation_name", _("Vul de naam van de organisatie in."))
         if data.get("stakeholder_type") == StakeholderType.COMPANY and not data.get("company_size"):
             self.add_error("company_size", _("Kies de omvang van het bedrijf."))
-        if data.get("contact_consent") and not data.get("contact_email"):
+        # One error at a time: an address that is not valid is not also called missing.
+        if (
+            data.get("contact_consent")
+            and not data.get("contact_email")
+            and "contact_email" not in self.errors
+        ):
             self.add_error(
                 "contact_email", _("Vul een e-mailadres in, zodat wij contact kunnen opnemen.")
             )

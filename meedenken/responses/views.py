@@ -17,7 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from meedenken.consultations.models import Consultation, Section
 from meedenken.consultations.selectors import get_public_consultation
 from meedenken.core.views import error_page
+from meedenken.notifications.services import NotificationError
 from meedenken.responses.access import with_response
+from meedenken.responses.email_forms import LinkEmailForm, SubmitEmailForm
 from meedenken.responses.forms import ProfileForm, SectionForm, question_anchor
 from meedenken.responses.models import Response
 from meedenken.responses.selectors import get_answers_by_question, get_sections_with_questions
@@ -25,10 +27,13 @@ from meedenken.responses.services import (
     ResponseError,
     check_consultation_open,
     check_response_complete,
+    do_email_link,
+    do_email_receipt,
     do_save_answers,
     do_save_profile,
     do_start_response,
     do_submit_response,
+    do_subscribe_to_results,
     do_withdraw_response,
 )
 
@@ -79,6 +84,8 @@ def flow_context(
         "previous_step": all_steps[index - 1] if index > 0 else None,
         "next_step": all_steps[index + 1] if index + 1 < len(all_steps) else None,
         "secret_url": request.build_absolute_uri(step_url("resume", consultation, secret)),
+        "link_form": LinkEmailForm(),
+        "here": all_steps[index]["url"],
     }
 
 
@@ -256,13 +263,21 @@ def review(
         )
         for p in problems
     ]
+    email_form = SubmitEmailForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        try:
-            do_submit_response(response)
-        except ResponseError as error:
-            errors = [("#main", error.message), *errors]
+        if not email_form.is_valid():
+            errors = [
+                (f"#{email_form['receipt_email'].auto_id}", e)
+                for e in email_form.errors.get("receipt_email", [])
+            ]
         else:
-            return redirect(step_url("receipt", consultation, secret))
+            try:
+                response = do_submit_response(response)
+            except ResponseError as error:
+                errors = [("#main", error.message), *errors]
+            else:
+                send_submit_emails(request, response, secret, email_form.cleaned_data)
+                return redirect(step_url("receipt", consultation, secret))
     else:
         blocked = closed_or_withdrawn(request, consultation, response, secret)
         if blocked:
@@ -271,10 +286,59 @@ def review(
         errors=errors if request.method == "POST" else [],
         problems=errors,
         answers=get_answers_by_question(response),
+        email_form=email_form,
     )
     return render(
         request, "responses/review.html", context, status=422 if request.method == "POST" else 200
     )
+
+
+def send_submit_emails(
+    request: HttpRequest, response: Response, secret: str, data: dict[str, Any]
+) -> None:
+    """After a submit: the receipt and the results notice the respondent asked for."""
+    address, language = data.get("receipt_email", ""), get_language() or "nl"
+    link = request.build_absolute_uri(step_url("resume", response.consultation, secret))
+    try:
+        if data.get("receipt") and address:
+            do_email_receipt(response, address, link, language)
+            messages.success(request, _("Wij sturen u een ontvangstbevestiging per e-mail."))
+        if data.get("notify") and address:
+            do_subscribe_to_results(response, address, language)
+    except NotificationError as error:
+        messages.error(request, error.message)
+
+
+@require_POST
+@with_response
+def email_link(
+    request: HttpRequest, consultation: Consultation, response: Response, secret: str
+) -> HttpResponse:
+    """ "E-mail me my link", from any page of the flow; back to that page afterwards."""
+    here = request.POST.get("next", "")
+    prefix = step_url("resume", consultation, secret)
+    if not here.startswith(prefix) or "//" in here[len(prefix) :]:
+        here = step_url("receipt" if response.is_submitted else "profile", consultation, secret)
+    form = LinkEmailForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["link_email"][0])
+        return redirect(here)
+    try:
+        do_email_link(
+            response,
+            form.cleaned_data["link_email"],
+            request.build_absolute_uri(prefix),
+            get_language() or "nl",
+        )
+    except NotificationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Wij sturen uw persoonlijke link naar %(address)s.")
+            % {"address": form.cleaned_data["link_email"]},
+        )
+    return redirect(here)
 
 
 @require_http_methods(["GET"])
@@ -286,6 +350,7 @@ def receipt(
     context.update(
         answers=get_answers_by_question(response),
         can_edit=consultation.is_open and not response.is_withdrawn,
+        here=step_url("receipt", consultation, secret),
     )
     return render(request, "responses/receipt.html", context)
 
