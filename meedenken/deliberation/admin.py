@@ -1,4 +1,4 @@
-"""Staff admin: statements with moderation actions (audited), settings, analysis runs."""
+"""Staff admin: statements with moderation actions (audited) and settings."""
 
 from __future__ import annotations
 
@@ -18,13 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from meedenken.audit.admin_mixins import AuditedModelAdmin
 from meedenken.audit.services import do_record_audit
 from meedenken.consultations.models import Consultation
-from meedenken.deliberation.models import AnalysisRun, Deliberation, Statement, StatementStatus
+from meedenken.deliberation.models import Deliberation, Statement, StatementStatus
 from meedenken.deliberation.polis import do_import_polis_upload, polis_export_zip
 from meedenken.deliberation.services import (
     DeliberationError,
     do_moderate_statement,
-    do_publish_results,
-    do_request_analysis,
 )
 
 REJECTION_REASONS = {
@@ -183,66 +181,3 @@ class StatementAdmin(AuditedModelAdmin):
             obj.moderated_at = now
             obj.moderated_by = request.user  # type: ignore[assignment]
         super().save_model(request, obj, form, change)
-
-
-@admin.action(description=_("Openbaar maken"), permissions=["publish"])
-def publish_runs(
-    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[AnalysisRun]
-) -> None:
-    for run in queryset:
-        try:
-            do_publish_results(run, actor=request.user, publish=True)
-        except DeliberationError as error:
-            modeladmin.message_user(request, f"{run}: {error.message}", messages.ERROR)
-
-
-@admin.action(description=_("Niet meer openbaar"), permissions=["publish"])
-def unpublish_runs(
-    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[AnalysisRun]
-) -> None:
-    for run in queryset:
-        do_publish_results(run, actor=request.user, publish=False)
-
-
-@admin.action(description=_("Opnieuw analyseren (nieuwe analyse)"), permissions=["run"])
-def rerun(
-    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[AnalysisRun]
-) -> None:
-    for consultation_id in {run.consultation_id for run in queryset}:
-        run = queryset.filter(consultation_id=consultation_id).first()
-        if run is not None:
-            do_request_analysis(run.consultation, actor=request.user)
-
-
-@admin.register(AnalysisRun)
-class AnalysisRunAdmin(admin.ModelAdmin):
-    list_display = [
-        "id",
-        "consultation",
-        "status",
-        "progress",
-        "attempts",
-        "computed_at",
-        "published",
-        "error",
-    ]
-    list_filter = ["consultation", "status", "published"]
-    exclude = ["result", "priorities"]
-    actions = [publish_runs, unpublish_runs, rerun]
-
-    def get_readonly_fields(
-        self, request: HttpRequest, obj: AnalysisRun | None = None
-    ) -> list[str]:
-        return [f.name for f in AnalysisRun._meta.fields if f.name not in self.exclude]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: AnalysisRun | None = None) -> bool:
-        return request.user.has_perm("deliberation.view_analysisrun")
-
-    def has_publish_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("deliberation.publish_analysisrun")
-
-    def has_run_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("deliberation.run_analysisrun")

@@ -1,4 +1,4 @@
-"""Statements (proposed measures), participants, votes, ratings and analysis runs.
+"""Statements (proposed measures), participants, votes and ratings.
 
 Data and constraints only: every write goes through `services.py`.
 """
@@ -240,68 +240,3 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant_id} / {self.statement_id}"
-
-
-class RunStatus(models.TextChoices):
-    QUEUED = "queued", _("in de wachtrij")
-    RUNNING = "running", _("bezig")
-    DONE = "done", _("klaar")
-    FAILED = "failed", _("mislukt")
-
-
-class AnalysisRun(models.Model):
-    """One background analysis of a consultation's votes, from queue to stored result."""
-
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="analysis_runs"
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
-    )
-    progress = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
-    progress_label = models.CharField(_("stap"), max_length=120, blank=True)
-    error = models.TextField(_("foutmelding"), blank=True)
-    task_id = models.CharField(_("taak-id"), max_length=64, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("aangevraagd door"),
-    )
-    created_at = models.DateTimeField(_("aangevraagd op"))
-    started_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
-    heartbeat_at = models.DateTimeField(_("laatste teken van leven"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
-    computed_at = models.DateTimeField(_("berekend op"), null=True, blank=True)
-    timings = models.JSONField(_("tijden (ms)"), default=dict, blank=True)
-    n_participants = models.PositiveIntegerField(_("deelnemers"), default=0)
-    n_votes = models.PositiveIntegerField(_("stemmen"), default=0)
-    result = models.JSONField(_("resultaat"), default=dict, blank=True)
-    priorities = models.JSONField(_("prioriteit per stelling"), default=dict, blank=True)
-    published = models.BooleanField(_("gepubliceerd"), default=False)
-    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("analyse")
-        verbose_name_plural = _("analyses")
-        permissions = [
-            ("run_analysisrun", _("Analyse starten")),
-            ("publish_analysisrun", _("Resultaten publiceren")),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(progress__lte=100), name="analysis_progress_max_100"
-            )
-        ]
-        indexes = [models.Index(fields=["consultation", "status"])]
-
-    def __str__(self) -> str:
-        return f"{self.consultation.slug} #{self.pk} ({self.status})"
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in (RunStatus.QUEUED, RunStatus.RUNNING)

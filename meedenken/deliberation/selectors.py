@@ -15,17 +15,17 @@ from django.utils import timezone
 from meedenken.consultations.models import Consultation
 from meedenken.core.translation import TranslatedMixin
 from meedenken.deliberation.models import (
-    AnalysisRun,
     Deliberation,
     Moderation,
     Participant,
     Rating,
-    RunStatus,
     Statement,
     StatementStatus,
     Vote,
     VoteHistory,
 )
+from meedenken.deliberation.opinion_run import OPINION
+from meedenken.runs.selectors import get_latest_done_value
 
 NEW_STATEMENT_PRIORITY = 3.0  # statements not yet in an analysis get extra attention
 # Not needed on the voting and results pages; left out of their query (and the cache).
@@ -262,14 +262,8 @@ def get_next_statement(
 
 
 def get_priorities(consultation_id: int) -> dict[str, float]:
-    """Comment priority per statement id from the latest finished analysis."""
-    row = (
-        AnalysisRun.objects.filter(consultation_id=consultation_id, status=RunStatus.DONE)
-        .order_by("-computed_at", "-id")
-        .values_list("priorities", flat=True)
-        .first()
-    )
-    return row or {}
+    """Comment priority per statement id from the latest finished opinion analysis."""
+    return get_latest_done_value(consultation_id, OPINION, "priorities") or {}
 
 
 def get_rating(participant_id: int | None, statement_id: int) -> Rating | None:
@@ -288,28 +282,6 @@ def get_statements_to_moderate(consultation: Consultation) -> QuerySet[Statement
     return Statement.objects.filter(
         consultation=consultation, status=StatementStatus.PENDING
     ).order_by("created_at", "id")
-
-
-def get_latest_run(consultation: Consultation) -> AnalysisRun | None:
-    return (
-        AnalysisRun.objects.filter(consultation=consultation).order_by("-created_at", "-id").first()
-    )
-
-
-def get_latest_done_run(consultation: Consultation) -> AnalysisRun | None:
-    return (
-        AnalysisRun.objects.filter(consultation=consultation, status=RunStatus.DONE)
-        .order_by("-computed_at", "-id")
-        .first()
-    )
-
-
-def get_published_run(consultation: Consultation) -> AnalysisRun | None:
-    return (
-        AnalysisRun.objects.filter(consultation=consultation, status=RunStatus.DONE, published=True)
-        .order_by("-published_at", "-id")
-        .first()
-    )
 
 
 def get_statement_texts(consultation: Consultation) -> dict[int, Statement]:

@@ -1,4 +1,4 @@
-"""Writes for statements, votes, ratings, moderation and analysis runs.
+"""Writes for statements, votes, ratings and moderation.
 
 `do_*` acts, `check_*` validates and raises `DeliberationError` with a message for the person.
 Every write runs in one transaction: on any error nothing is changed.
@@ -6,11 +6,8 @@ Every write runs in one transaction: on any error nothing is changed.
 
 from __future__ import annotations
 
-import logging
-import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, connection, transaction
@@ -22,12 +19,10 @@ from meedenken.audit.services import do_record_audit
 from meedenken.consultations.models import Consultation, Phase, Section
 from meedenken.deliberation.models import (
     STATEMENT_MAX_LENGTH,
-    AnalysisRun,
     Deliberation,
     Moderation,
     Participant,
     Rating,
-    RunStatus,
     Statement,
     StatementStatus,
     Vote,
@@ -38,12 +33,8 @@ from meedenken.deliberation.selectors import deliberation_key, local_cache, voti
 from meedenken.responses.models import Response
 from meedenken.responses.profile import StakeholderType
 
-logger = logging.getLogger(__name__)
-
 VOTE_WORDS = {"agree": VoteValue.AGREE, "disagree": VoteValue.DISAGREE, "pass": VoteValue.PASS}
 REASON_MAX_LENGTH = 500
-STALE_AFTER = timedelta(minutes=2)
-MAX_ATTEMPTS = 3
 
 
 class DeliberationError(Exception):
@@ -475,233 +466,3 @@ def do_vote_and_rate(
             str(_("Uw stem kon niet worden opgeslagen. Probeer het opnieuw.")), 409
         ) from error
     return outcome
-
-
-# --- analysis runs ------------------------------------------------------------------------
-
-
-def _enqueue(run: AnalysisRun) -> None:
-    from meedenken.deliberation.tasks import run_analysis_task
-
-    result = run_analysis_task.enqueue(run.pk)
-    AnalysisRun.objects.filter(pk=run.pk).update(task_id=str(result.id))
-    run.task_id = str(result.id)
-
-
-def do_request_analysis(
-    consultation: Consultation,
-    *,
-    actor: AbstractBaseUser | None,
-    now: datetime | None = None,
-    check_permission: bool = True,
-) -> AnalysisRun:
-    """Queue a background analysis; while one is queued or running, that one is returned."""
-    if check_permission:
-        check_staff_permission(actor, "deliberation.run_analysisrun")
-    now = now or timezone.now()
-    do_requeue_stale_runs(now=now)
-    with transaction.atomic():
-        active = (
-            AnalysisRun.objects.select_for_update()
-            .filter(consultation=consultation, status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
-            .first()
-        )
-        if active is not None:
-            return active
-        run = AnalysisRun.objects.create(
-            consultation=consultation,
-            requested_by=actor if actor is not None and actor.is_authenticated else None,
-            created_at=now,
-            progress_label=str(_("In de wachtrij")),
-        )
-        if actor is not None:
-            do_record_audit(actor, "analysisrun.requested", run)
-        # The database task backend: the task row commits together with the run, or neither.
-        _enqueue(run)
-    return run
-
-
-def do_update_progress(run_id: int, progress: int, label: str) -> None:
-    AnalysisRun.objects.filter(pk=run_id).update(
-        progress=max(0, min(100, progress)), progress_label=label[:120], heartbeat_at=timezone.now()
-    )
-
-
-def stage_label(stage: str) -> str:
-    labels = {
-        "matrix": _("Stemmen ordenen"),
-        "pca": _("Meningskaart berekenen"),
-        "clusters": _("Meningsgroepen vormen"),
-        "repness": _("Kenmerkende stellingen en consensus zoeken"),
-        "bridging": _("Bruggen tussen groepen berekenen"),
-        "support": _("Draagvlak per soort belanghebbende berekenen"),
-    }
-    return str(labels.get(stage, stage))
-
-
-def do_run_analysis(run_id: int) -> dict[str, Any]:
-    """The body of the background task: load votes, call the core, store the result.
-
-    A failure is stored on the run (status failed, error text for staff) and raised again so the
-    task queue records it too."""
-    from meedenken.deliberation import analysis, selectors
-
-    now = timezone.now()
-    with transaction.atomic():
-        run = AnalysisRun.objects.select_for_update().filter(pk=run_id).first()
-        if run is None:
-            raise DeliberationError(f"analysis run {run_id} does not exist", 404)
-        if run.status == RunStatus.DONE:
-            return {"run": run.pk, "status": run.status}
-        run.status = RunStatus.RUNNING
-        run.started_at = now
-        run.heartbeat_at = now
-        run.attempts += 1
-        run.progress = 5
-        run.progress_label = str(_("Stemmen laden"))
-        run.error = ""
-        run.save(
-            update_fields=[
-                "status",
-                "started_at",
-                "heartbeat_at",
-                "attempts",
-                "progress",
-                "progress_label",
-                "error",
-            ]
-        )
-    timings: dict[str, float] = {}
-    try:
-        started = time.perf_counter()
-        data = selectors.get_analysis_input(run.consultation_id)
-        timings["load_ms"] = round((time.perf_counter() - started) * 1000, 1)
-        do_update_progress(run_id, 30, str(_("Meningsgroepen en draagvlak berekenen")))
-        started = time.perf_counter()
-        result = analysis.analyse(
-            data,
-            progress=lambda stage, step, steps: do_update_progress(
-                run_id, 30 + 60 * step // max(steps, 1), stage_label(stage)
-            ),
-        )
-        timings["analyse_ms"] = round((time.perf_counter() - started) * 1000, 1)
-        do_update_progress(run_id, 90, str(_("Resultaat opslaan")))
-        finished = timezone.now()
-        with transaction.atomic():
-            AnalysisRun.objects.filter(pk=run_id).update(
-                status=RunStatus.DONE,
-                progress=100,
-                progress_label=str(_("Klaar")),
-                result=result,
-                priorities=result.get("priorities", {}),
-                n_participants=result.get("n_participants", 0),
-                n_votes=result.get("n_votes", 0),
-                timings=timings,
-                finished_at=finished,
-                computed_at=finished,
-                heartbeat_at=finished,
-            )
-        forget_voting_set(run.consultation_id)
-    except Exception as error:
-        logger.exception("analysis run %s failed", run_id)
-        AnalysisRun.objects.filter(pk=run_id).update(
-            status=RunStatus.FAILED,
-            error=f"{type(error).__name__}: {error}"[:4000],
-            finished_at=timezone.now(),
-            timings=timings,
-        )
-        raise
-    return {"run": run_id, "status": RunStatus.DONE, "timings": timings}
-
-
-def do_requeue_stale_runs(
-    *, now: datetime | None = None, stale_after: timedelta = STALE_AFTER
-) -> list[AnalysisRun]:
-    """Runs whose worker stopped mid-way (running, no sign of life for `stale_after`), and
-    queued runs whose task was lost, are queued again; after MAX_ATTEMPTS they are marked failed
-    with an explanation, so staff can start a new run. Returns the runs it touched."""
-    from django_tasks_db.models import DBTaskResult
-
-    from meedenken.deliberation.tasks import TASK_PATH
-
-    now = now or timezone.now()
-    limit = now - stale_after
-    touched: list[AnalysisRun] = []
-    with transaction.atomic():
-        stale = list(
-            AnalysisRun.objects.select_for_update().filter(
-                status=RunStatus.RUNNING, heartbeat_at__lt=limit
-            )
-        )
-        queued = list(
-            AnalysisRun.objects.select_for_update().filter(
-                status=RunStatus.QUEUED, created_at__lt=limit
-            )
-        )
-        live_tasks = set(
-            DBTaskResult.objects.filter(
-                task_path=TASK_PATH, status__in=["READY", "RUNNING"]
-            ).values_list("id", flat=True)
-        )
-        live_ids = {str(task_id) for task_id in live_tasks}
-        lost = [run for run in queued if run.task_id and run.task_id not in live_ids]
-        for run in stale + lost:
-            if run.task_id:
-                # The worker died holding the task: close it so it is not shown as running.
-                DBTaskResult.objects.filter(pk=run.task_id, status="RUNNING").update(
-                    status="FAILED",
-                    finished_at=now,
-                    exception_class_path="meedenken.deliberation.WorkerStopped",
-                    traceback="The worker stopped while running this task; it was re-queued.",
-                )
-            if run.attempts >= MAX_ATTEMPTS:
-                run.status = RunStatus.FAILED
-                run.error = str(
-                    _(
-                        "De achtergrondverwerking stopte %(n)d keer tijdens deze analyse. "
-                        "Start een nieuwe analyse."
-                    )
-                    % {"n": run.attempts}
-                )
-                run.finished_at = now
-                run.save(update_fields=["status", "error", "finished_at"])
-            else:
-                run.status = RunStatus.QUEUED
-                run.progress = 0
-                run.progress_label = str(_("Opnieuw in de wachtrij na een herstart"))
-                run.heartbeat_at = now
-                run.save(update_fields=["status", "progress", "progress_label", "heartbeat_at"])
-                _enqueue(run)
-            touched.append(run)
-    return touched
-
-
-def do_publish_results(
-    run: AnalysisRun,
-    *,
-    actor: AbstractBaseUser | None,
-    publish: bool = True,
-    check_permission: bool = True,
-) -> AnalysisRun:
-    """Make a finished run the public result of its consultation (or withdraw it). Audited.
-    `check_permission=False` only for the system itself (the demo loader)."""
-    if check_permission:
-        check_staff_permission(actor, "deliberation.publish_analysisrun")
-    if publish and run.status != RunStatus.DONE:
-        raise DeliberationError(
-            str(_("Alleen een afgeronde analyse kan worden gepubliceerd.")), 409
-        )
-    now = timezone.now()
-    with transaction.atomic():
-        if publish:
-            AnalysisRun.objects.filter(consultation_id=run.consultation_id, published=True).exclude(
-                pk=run.pk
-            ).update(published=False)
-        AnalysisRun.objects.filter(pk=run.pk).update(
-            published=publish, published_at=now if publish else None
-        )
-        run.published, run.published_at = publish, (now if publish else None)
-        do_record_audit(
-            actor, "analysisrun.published" if publish else "analysisrun.unpublished", run
-        )
-    return run

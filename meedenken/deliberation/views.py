@@ -9,14 +9,15 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from meedenken.accounts.access import has_consultation_perm
 from meedenken.consultations.models import Consultation
 from meedenken.core.views import error_page
 from meedenken.deliberation import charts, selectors
@@ -28,15 +29,9 @@ from meedenken.deliberation.forms import (
     clean_vote_quickly,
     error_list,
 )
-from meedenken.deliberation.models import (
-    AnalysisRun,
-    Deliberation,
-    Participant,
-    RunStatus,
-    VoteValue,
-)
+from meedenken.deliberation.models import Deliberation, Participant, VoteValue
+from meedenken.deliberation.opinion_run import OPINION
 from meedenken.deliberation.services import (
-    STALE_AFTER,
     DeliberationError,
     check_statement_text,
     check_statement_votable,
@@ -47,11 +42,18 @@ from meedenken.deliberation.services import (
     do_link_response,
     do_moderate_statement,
     do_propose_statement,
-    do_publish_results,
-    do_request_analysis,
     do_vote_and_rate,
 )
 from meedenken.responses.access import ResponseAccessError, access_response
+from meedenken.runs import selectors as runs
+from meedenken.runs.services import (
+    PUBLISH_PERMISSION,
+    RUN_PERMISSION,
+    RunError,
+    do_publish_run,
+    do_request_run,
+    do_unpublish_run,
+)
 
 COOKIE_SALT = "meedenken.deliberation.participant"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 180
@@ -480,9 +482,9 @@ def moderate(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse
 def request_analysis(request: HttpRequest, slug: str) -> HttpResponse:
     consultation, _deliberation = load(slug)
     try:
-        do_request_analysis(consultation, actor=request.user)
-    except DeliberationError as error:
-        messages.error(request, error.message)
+        do_request_run(consultation, OPINION, request.user)
+    except PermissionDenied:
+        messages.error(request, _("U heeft geen toestemming voor deze actie."))
     else:
         messages.success(request, _("De analyse is gestart. Deze pagina toont de voortgang."))
     result = see_other("deliberation:results", consultation)
@@ -493,14 +495,19 @@ def request_analysis(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def publish(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
     consultation, _deliberation = load(slug)
-    run = AnalysisRun.objects.filter(pk=run_id, consultation=consultation).first()
+    run = runs.get_run(consultation, run_id, OPINION)
     if run is None:
         raise Http404
     make_public = request.POST.get("publish") == "1"
     try:
-        do_publish_results(run, actor=request.user, publish=make_public)
-    except DeliberationError as error:
+        if make_public:
+            do_publish_run(run, request.user)
+        else:
+            do_unpublish_run(run, request.user)
+    except RunError as error:
         messages.error(request, error.message)
+    except PermissionDenied:
+        messages.error(request, _("U heeft geen toestemming voor deze actie."))
     else:
         messages.success(
             request,
@@ -519,11 +526,11 @@ def publish(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
 def results(request: HttpRequest, slug: str) -> HttpResponse:
     consultation, deliberation = load(slug)
     is_staff = bool(request.user.is_authenticated and request.user.is_staff)
-    latest = selectors.get_latest_run(consultation) if is_staff else None
+    latest = runs.get_latest_run(consultation, OPINION) if is_staff else None
     run = (
-        selectors.get_latest_done_run(consultation)
+        runs.get_latest_done_run(consultation, OPINION)
         if is_staff
-        else selectors.get_published_run(consultation)
+        else runs.get_published_run(consultation, OPINION)
     )
     context: dict[str, Any] = {
         "consultation": consultation,
@@ -531,12 +538,9 @@ def results(request: HttpRequest, slug: str) -> HttpResponse:
         "is_staff": is_staff,
         "latest": latest,
         "run": run,
-        "is_stale": latest is not None
-        and latest.status == RunStatus.RUNNING
-        and latest.heartbeat_at is not None
-        and latest.heartbeat_at < timezone.now() - STALE_AFTER,
-        "can_run": is_staff and request.user.has_perm("deliberation.run_analysisrun"),
-        "can_publish": is_staff and request.user.has_perm("deliberation.publish_analysisrun"),
+        "is_stale": runs.is_stalled(latest),
+        "can_run": has_consultation_perm(request.user, RUN_PERMISSION, consultation),
+        "can_publish": has_consultation_perm(request.user, PUBLISH_PERMISSION, consultation),
     }
     if run is not None:
         context["view"] = charts.results_view(
@@ -554,7 +558,7 @@ def run_status(request: HttpRequest, slug: str) -> HttpResponse:
     consultation, _deliberation = load(slug)
     if not (request.user.is_authenticated and request.user.is_staff):
         return JsonResponse({"error": "forbidden"}, status=403)
-    run = selectors.get_latest_run(consultation)
+    run = runs.get_latest_run(consultation, OPINION)
     if run is None:
         return JsonResponse({"status": None})
     return JsonResponse(

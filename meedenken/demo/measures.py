@@ -18,24 +18,22 @@ from django.db import transaction
 
 from meedenken.consultations.models import Consultation
 from meedenken.deliberation.models import (
-    AnalysisRun,
     Moderation,
     Participant,
     Rating,
-    RunStatus,
     Statement,
     StatementStatus,
     Vote,
 )
+from meedenken.deliberation.opinion_run import OPINION
 from meedenken.deliberation.services import (
     do_enable_deliberation,
-    do_publish_results,
-    do_request_analysis,
-    do_run_analysis,
     do_seed_statement,
 )
 from meedenken.demo.generator import generate_demo_responses
 from meedenken.responses.models import Response, ResponseStatus
+from meedenken.runs.selectors import get_published_run
+from meedenken.runs.services import do_execute_run, do_publish_run, do_request_run
 
 
 @dataclass(frozen=True)
@@ -405,15 +403,12 @@ def do_seed_demo_measures(consultation: Consultation, now: datetime) -> dict[str
         Rating.objects.bulk_create(ratings, batch_size=1000, ignore_conflicts=True)
         added = Vote.objects.filter(statement__consultation=consultation).count() - before
         _seed_proposals(consultation, list(participants.values()), now)
-    has_result = AnalysisRun.objects.filter(
-        consultation=consultation, status=RunStatus.DONE, published=True
-    ).exists()
-    if added or not has_result:
+    if added or get_published_run(consultation, OPINION) is None:
         # The same code path the worker runs; done here so the demo has results at once.
-        run = do_request_analysis(consultation, actor=None, now=now, check_permission=False)
-        do_run_analysis(run.pk)
+        run = do_request_run(consultation, OPINION, None, as_system=True, now=now)
+        do_execute_run(run.pk)
         run.refresh_from_db()
-        do_publish_results(run, actor=None, check_permission=False)
+        do_publish_run(run, None, as_system=True)
     return {"statements": len(statements), "votes_added": added, "participants": len(participants)}
 
 

@@ -37,9 +37,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks",
-    # Before django_tasks_db: its `db_worker` command re-queues analyses a stopped worker left.
-    "meedenken.deliberation",
+    # Before django_tasks_db: its `db_worker` command recovers analyses a dead worker left.
+    "meedenken.runs",
     "django_tasks_db",
+    "meedenken.deliberation",
     "meedenken.core",
     "meedenken.audit",
     "meedenken.accounts",

@@ -10,7 +10,6 @@ from django.test import Client
 
 from meedenken.deliberation.models import (
     STATEMENT_MAX_LENGTH,
-    AnalysisRun,
     Participant,
     Rating,
     Statement,
@@ -19,6 +18,7 @@ from meedenken.deliberation.models import (
 )
 from meedenken.demo.measures import MEASURES, do_seed_demo_measures
 from meedenken.demo.services import do_load_demo
+from meedenken.runs.models import AnalysisRun
 from tests.platform.deliberation_helpers import fresh_cache  # noqa: F401 (autouse)
 
 pytestmark = pytest.mark.django_db

@@ -183,17 +183,18 @@ def test_analysis_run_admin_shows_errors_read_only(
 ) -> None:
     from django.utils import timezone
 
-    from meedenken.deliberation.models import AnalysisRun, RunStatus
+    from meedenken.runs.models import AnalysisRun, RunStatus
 
     run = AnalysisRun.objects.create(
         consultation=consultation,
+        kind="opinion",
         status=RunStatus.FAILED,
         error="ValueError: kapot",
         created_at=timezone.now(),
     )
     analyst = do_create_staff_user("analist", PASSWORD, StaffRole.ANALYST)
     client.force_login(analyst)
-    page = client.get("/beheer/deliberation/analysisrun/").content.decode()
+    page = client.get("/beheer/runs/analysisrun/").content.decode()
     assert "ValueError: kapot" in page
-    detail = client.get(f"/beheer/deliberation/analysisrun/{run.pk}/change/")
+    detail = client.get(f"/beheer/runs/analysisrun/{run.pk}/change/")
     assert detail.status_code == 200 and "ValueError: kapot" in detail.content.decode()

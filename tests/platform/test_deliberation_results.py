@@ -23,20 +23,23 @@ from meedenken.accounts.services import do_create_staff_user
 from meedenken.audit.models import AuditEntry
 from meedenken.consultations.models import Consultation
 from meedenken.deliberation import analysis
-from meedenken.deliberation.models import AnalysisRun, RunStatus, Statement
+from meedenken.deliberation.models import Statement
 from meedenken.deliberation.services import (
-    MAX_ATTEMPTS,
-    DeliberationError,
     do_cast_vote,
     do_create_participant,
-    do_publish_results,
     do_rate_statement,
-    do_request_analysis,
-    do_requeue_stale_runs,
-    do_run_analysis,
     do_seed_statement,
 )
-from meedenken.deliberation.tasks import run_analysis_task
+from meedenken.runs.models import AnalysisRun, RunStatus
+from meedenken.runs.services import (
+    MAX_ATTEMPTS,
+    RunError,
+    do_execute_run,
+    do_publish_run,
+    do_recover_stale_runs,
+    do_request_run,
+    execute_run_task,
+)
 from tests.platform.deliberation_helpers import (
     fresh_cache,  # noqa: F401 (autouse)
     setup_statements,
@@ -123,8 +126,9 @@ def test_staff_request_runs_in_the_worker_and_publishing_opens_the_page(
     task.refresh_from_db()
     assert task.status == "SUCCESSFUL", task.traceback
     assert run.status == RunStatus.DONE and run.progress == 100
-    assert run.computed_at is not None and run.n_participants == 24
+    assert run.finished_at is not None and run.kind == "opinion"
     result = run.result
+    assert result["n_participants"] == 24
     assert result["engine"] == "opinion-core"
     assert len(result["groups"]) >= 2
     assert result["ranked"][0] == str(statements[0].pk)
@@ -132,7 +136,7 @@ def test_staff_request_runs_in_the_worker_and_publishing_opens_the_page(
     assert set(first["by_type"]) == {"company", "ngo"}
     assert first["by_type"]["ngo"]["low"] < first["by_type"]["ngo"]["agree"]
     assert first["impact"] == 5.0 and first["feasibility"] == 2.0
-    assert set(run.priorities) == {str(s.pk) for s in statements}
+    assert set(result["priorities"]) == {str(s.pk) for s in statements}
 
     staff_page = client.get(results_url(consultation)).content.decode()
     assert statements[0].text_nl in staff_page
@@ -165,23 +169,25 @@ def test_staff_request_runs_in_the_worker_and_publishing_opens_the_page(
 
 def test_results_page_query_count(client: Client, consultation: Consultation, owner: Any) -> None:
     populate(consultation)
-    run = do_request_analysis(consultation, actor=owner)
-    do_run_analysis(run.pk)
+    run = do_request_run(consultation, "opinion", owner)
+    do_execute_run(run.pk)
     run.refresh_from_db()
-    do_publish_results(run, actor=owner)
+    do_publish_run(run, owner)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(results_url(consultation)).status_code == 200
     assert len(queries) <= 4, [q["sql"][:120] for q in queries.captured_queries]
 
 
-def test_task_function_runs_synchronously(consultation: Consultation, owner: Any) -> None:
+def test_task_body_runs_synchronously(consultation: Consultation, owner: Any) -> None:
     populate(consultation)
-    run = do_request_analysis(consultation, actor=owner)
-    outcome = run_analysis_task.call(run.pk)
+    run = do_request_run(consultation, "opinion", owner)
+    outcome = do_execute_run(run.pk, task_id=run.task_id)
     assert outcome["status"] == RunStatus.DONE
     run.refresh_from_db()
     assert run.status == RunStatus.DONE and run.attempts == 1
-    assert set(run.timings) == {"load_ms", "analyse_ms"}
+    assert set(run.timings) == {"load_ms", "analyse_ms", "run_ms"}
+    # a task that no longer owns the run (it was re-queued as another task) does nothing
+    assert do_execute_run(run.pk, task_id="another")["skipped"]
 
 
 def test_failed_job_shows_its_error_to_staff(
@@ -197,7 +203,7 @@ def test_failed_job_shows_its_error_to_staff(
         raise ValueError("matrix is singular")
 
     monkeypatch.setattr(analysis, "analyse", broken)
-    run = do_request_analysis(consultation, actor=owner)
+    run = do_request_run(consultation, "opinion", owner)
     run_worker()
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED
@@ -207,17 +213,18 @@ def test_failed_job_shows_its_error_to_staff(
     page = client.get(results_url(consultation)).content.decode()
     assert "De analyse is mislukt" in page and "matrix is singular" in page
     assert "matrix is singular" not in Client().get(results_url(consultation)).content.decode()
-    with pytest.raises(DeliberationError):
-        do_publish_results(run, actor=owner)
+    with pytest.raises(RunError):
+        do_publish_run(run, owner)
 
 
 def make_stale_run(consultation: Consultation, attempts: int) -> AnalysisRun:
     """A run whose worker died mid-way: task RUNNING, no heartbeat for ten minutes."""
-    result = run_analysis_task.enqueue(0)
+    result = execute_run_task.enqueue(0)
     long_ago = timezone.now() - timedelta(minutes=10)
     DBTaskResult.objects.filter(pk=result.id).update(status="RUNNING", started_at=long_ago)
     return AnalysisRun.objects.create(
         consultation=consultation,
+        kind="opinion",
         status=RunStatus.RUNNING,
         task_id=str(result.id),
         attempts=attempts,
@@ -234,12 +241,13 @@ def test_requeue_stale_run_after_worker_died(consultation: Consultation) -> None
     fresh = make_stale_run(consultation, attempts=1)
     AnalysisRun.objects.filter(pk=fresh.pk).update(heartbeat_at=timezone.now())
     old_task = run.task_id
-    touched = do_requeue_stale_runs()
+    touched = do_recover_stale_runs()
     assert [r.pk for r in touched] == [run.pk]
     run.refresh_from_db()
     assert run.status == RunStatus.QUEUED and run.progress == 0
     assert run.task_id != old_task
-    assert DBTaskResult.objects.get(pk=old_task).status == "FAILED"
+    # the task library's own row is left as it is: only the library writes its tables
+    assert DBTaskResult.objects.get(pk=old_task).status == "RUNNING"
     assert DBTaskResult.objects.get(pk=run.task_id).status == "READY"
     assert AnalysisRun.objects.get(pk=fresh.pk).status == RunStatus.RUNNING  # still alive
 
@@ -257,7 +265,7 @@ def test_worker_start_requeues_and_finishes_the_stale_run(
 
 def test_stale_run_fails_with_explanation_after_max_attempts(consultation: Consultation) -> None:
     run = make_stale_run(consultation, attempts=MAX_ATTEMPTS)
-    do_requeue_stale_runs()
+    do_recover_stale_runs()
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED
     assert "Start een nieuwe analyse" in run.error
@@ -291,7 +299,7 @@ def test_db_worker_subprocess_runs_the_queued_analysis(
     if connection.vendor != "postgresql":
         pytest.skip("needs a database another process can reach")
     populate(consultation)
-    run = do_request_analysis(consultation, actor=owner)
+    run = do_request_run(consultation, "opinion", owner)
     assert run.task_id
     settings_dict = connection.settings_dict
     url = (

@@ -1,5 +1,5 @@
-"""`meedenken requeue_stale_runs`: re-queue analyses whose worker stopped (also run by the
-worker at start)."""
+"""`meedenken requeue_stale_runs`: re-queue analyses whose worker died (the worker also does this
+at start and on a timer)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,18 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from meedenken.deliberation.services import STALE_AFTER, do_requeue_stale_runs
+from meedenken.runs.selectors import stale_after
+from meedenken.runs.services import do_recover_stale_runs
 
 
 class Command(BaseCommand):
     help = "Re-queue analysis runs left running by a worker that stopped."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--stale-after", type=float, default=STALE_AFTER.total_seconds())
+        parser.add_argument("--stale-after", type=float, default=stale_after().total_seconds())
 
     def handle(self, *args: Any, stale_after: float, **options: Any) -> None:
-        touched = do_requeue_stale_runs(stale_after=timedelta(seconds=stale_after))
+        touched = do_recover_stale_runs(stale_after_=timedelta(seconds=stale_after))
         for run in touched:
             self.stdout.write(f"run {run.pk}: {run.status}")
         self.stdout.write(f"{len(touched)} run(s) handled.")
