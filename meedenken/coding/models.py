@@ -167,6 +167,8 @@ class AnswerAnalysis(models.Model):
     campaign_key = models.CharField(_("campagne"), max_length=40, blank=True)
     theme_key = models.CharField(_("thema"), max_length=40, blank=True)
     top_confidence = models.FloatField(_("hoogste zekerheid"), null=True, blank=True)
+    # Position in the core's active-learning order ("code next"), None when not suggested.
+    next_rank = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("analyse van een antwoord")

@@ -2,13 +2,22 @@
 
 from django.urls import path
 
-from meedenken.workspace import views
+from meedenken.workspace import answers, views
 
 app_name = "workspace"
+
+Q = "<slug:slug>/antwoorden/<int:question_id>/"
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("<slug:slug>/", views.consultation_home, name="consultation"),
     path("<slug:slug>/codeboek/", views.codebook, name="codebook"),
     path("<slug:slug>/codeboek/inlezen/", views.codebook_import, name="codebook-import"),
+    path("<slug:slug>/antwoorden/", answers.questions, name="questions"),
+    path(Q, answers.browser, name="browser"),
+    path(f"{Q}volgende/", answers.code_next, name="code-next"),
+    path(f"{Q}voorstel/", answers.proposal, name="proposal"),
+    path(f"{Q}bulk/", answers.bulk_code, name="bulk"),
+    path(f"{Q}<int:answer_id>/", answers.answer_detail, name="answer"),
+    path(f"{Q}<int:answer_id>/coderen/", answers.code_answer, name="code"),
 ]

@@ -1,0 +1,80 @@
+"""Full-text search in answers, behind one small interface.
+
+PostgreSQL: one GIN expression index on the answer text with the Dutch and the English
+configuration (`PG_VECTOR`); a search term matches when either stemming matches
+(`websearch_to_tsquery`, so quotes and `-word` work as people expect). SQLite (the embedded
+default): an FTS5 table kept in step with `responses_answer` by triggers; every word of the term
+must occur, as a prefix (FTS5 has no Dutch stemmer). Both are created by migration 0002.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from meedenken.responses.models import Answer
+
+PG_VECTOR = "(to_tsvector('dutch'::regconfig, {table}.text) || to_tsvector('english'::regconfig, {table}.text))"
+PG_QUERY = "(websearch_to_tsquery('dutch'::regconfig, %s) || websearch_to_tsquery('english'::regconfig, %s))"
+
+PG_CREATE = [
+    "CREATE INDEX IF NOT EXISTS coding_answer_fts_idx ON responses_answer USING gin ("
+    + PG_VECTOR.format(table="responses_answer")
+    + ")"
+]
+PG_DROP = ["DROP INDEX IF EXISTS coding_answer_fts_idx"]
+
+SQLITE_CREATE = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS coding_answer_fts USING fts5("
+    "text, content='responses_answer', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS coding_answer_fts_ai AFTER INSERT ON responses_answer BEGIN "
+    "INSERT INTO coding_answer_fts(rowid, text) VALUES (new.id, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS coding_answer_fts_ad AFTER DELETE ON responses_answer BEGIN "
+    "INSERT INTO coding_answer_fts(coding_answer_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+    "CREATE TRIGGER IF NOT EXISTS coding_answer_fts_au AFTER UPDATE OF text ON responses_answer BEGIN "
+    "INSERT INTO coding_answer_fts(coding_answer_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+    "INSERT INTO coding_answer_fts(rowid, text) VALUES (new.id, new.text); END",
+    "INSERT INTO coding_answer_fts(coding_answer_fts) VALUES ('rebuild')",
+]
+SQLITE_DROP = [
+    "DROP TRIGGER IF EXISTS coding_answer_fts_ai",
+    "DROP TRIGGER IF EXISTS coding_answer_fts_ad",
+    "DROP TRIGGER IF EXISTS coding_answer_fts_au",
+    "DROP TABLE IF EXISTS coding_answer_fts",
+]
+
+MAX_TERM = 200
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def normalise_term(term: str) -> str:
+    return " ".join(term.split())[:MAX_TERM]
+
+
+def fts5_query(term: str) -> str:
+    """Every word as a quoted prefix: `kinder arbeid` -> `"kinder"* "arbeid"*` (no syntax
+    from the user reaches FTS5, so no input can make the query fail)."""
+    return " ".join(f'"{word}"*' for word in _WORD.findall(term))
+
+
+def search_answers(answers: QuerySet[Answer], term: str) -> QuerySet[Answer]:
+    """`answers` narrowed to those matching `term` (all of them for an empty term)."""
+    term = normalise_term(term)
+    if not term:
+        return answers
+    table = Answer._meta.db_table
+    if connection.vendor == "postgresql":
+        return answers.extra(  # noqa: S610 - fixed SQL, the term is a parameter
+            where=[f"{PG_VECTOR.format(table=table)} @@ {PG_QUERY}"], params=[term, term]
+        )
+    query = fts5_query(term)
+    if not query:
+        return answers.none()
+    return answers.filter(
+        pk__in=RawSQL(
+            "SELECT rowid FROM coding_answer_fts WHERE coding_answer_fts MATCH %s", [query]
+        )
+    )

@@ -1,0 +1,259 @@
+"""The answers browser: one question's submitted answers with profile, language, consent, human
+codes, proposals of the current run, campaign and personal-data flags, filtered and searched.
+
+A page costs the same number of queries whatever its size or the number of answers (a test
+asserts it): one count, one page of answers with their responses, and one query per kind of
+attached data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from meedenken.coding.models import (
+    AnswerAnalysis,
+    Campaign,
+    CodeAssignment,
+    CodeProposal,
+    CodingPass,
+    PersonalDataSpan,
+    SpanStatus,
+)
+from meedenken.coding.search import search_answers
+from meedenken.consultations.models import Question
+from meedenken.responses.models import Answer, ResponseStatus
+
+PER_PAGE = 25
+LOW_CONFIDENCE = 0.5  # an uncoded answer whose best proposal is below this is "low confidence"
+
+STATUSES = ("uncoded", "coded", "low_confidence", "second_coded", "not_second_coded")
+CAMPAIGN_FILTERS = ("any", "none")
+PERSONAL_DATA_FILTERS = ("detected", "unreviewed", "reviewed")
+
+
+@dataclass(frozen=True)
+class AnswerFilters:
+    """What the analyst narrows the list to; empty values filter nothing."""
+
+    q: str = ""
+    stakeholder_type: str = ""
+    sector: str = ""
+    country: str = ""
+    company_size: str = ""
+    covenant: str = ""
+    organisation: str = ""
+    consent: str = ""
+    channel: str = ""
+    language: str = ""
+    code: int | None = None
+    proposed: int | None = None
+    campaign: str = ""  # "any", "none" or a campaign key of the current run
+    personal_data: str = ""  # "detected" (not yet decided), "unreviewed", "reviewed"
+    status: str = ""  # one of STATUSES
+
+    def without(self, **changes: Any) -> AnswerFilters:
+        return replace(self, **changes)
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, name) not in ("", None) for name in self.__dataclass_fields__)
+
+
+@dataclass
+class AnswerPage:
+    page: Page[Answer]
+    answers: list[Answer]
+    total: int
+    campaigns: dict[str, Campaign] = field(default_factory=dict)
+
+
+def submitted_answers(question: Question) -> QuerySet[Answer]:
+    """The non-empty answers to `question` of submitted responses (withdrawn ones are out)."""
+    return Answer.objects.filter(
+        question=question, response__status=ResponseStatus.SUBMITTED
+    ).exclude(text="")
+
+
+def filter_answers(
+    answers: QuerySet[Answer], filters: AnswerFilters, run_id: int | None
+) -> QuerySet[Answer]:
+    f = filters
+    for name in ("stakeholder_type", "sector", "country", "company_size"):
+        if getattr(f, name):
+            answers = answers.filter(**{f"response__{name}": getattr(f, name)})
+    if f.consent:
+        answers = answers.filter(response__publication_consent=f.consent)
+    if f.channel:
+        answers = answers.filter(response__channel=f.channel)
+    if f.covenant:
+        answers = answers.filter(response__covenants__icontains=f'"{f.covenant}"')
+    if f.organisation:
+        answers = answers.filter(response__organisation_name__icontains=f.organisation)
+    analysis = AnswerAnalysis.objects.filter(answer=OuterRef("pk"), run_id=run_id)
+    if f.language:
+        answers = answers.filter(Exists(analysis.filter(language=f.language)))
+    first = CodeAssignment.objects.filter(answer=OuterRef("pk"), coding_pass=CodingPass.FIRST)
+    second = CodeAssignment.objects.filter(answer=OuterRef("pk"), coding_pass=CodingPass.SECOND)
+    if f.code:
+        answers = answers.filter(Exists(first.filter(code_id=f.code)))
+    if f.proposed:
+        answers = answers.filter(
+            Exists(
+                CodeProposal.objects.filter(
+                    answer=OuterRef("pk"), run_id=run_id, code_id=f.proposed, rejected_at=None
+                )
+            )
+        )
+    if f.campaign == "any":
+        answers = answers.filter(Exists(analysis.exclude(campaign_key="")))
+    elif f.campaign == "none":
+        answers = answers.exclude(Exists(analysis.exclude(campaign_key="")))
+    elif f.campaign:
+        answers = answers.filter(Exists(analysis.filter(campaign_key=f.campaign)))
+    spans = PersonalDataSpan.objects.filter(answer=OuterRef("pk"))
+    if f.personal_data == "detected":
+        answers = answers.filter(Exists(spans.filter(status=SpanStatus.DETECTED)))
+    elif f.personal_data == "unreviewed":
+        answers = answers.filter(privacy_review__isnull=True)
+    elif f.personal_data == "reviewed":
+        answers = answers.filter(privacy_review__isnull=False)
+    if f.status == "uncoded":
+        answers = answers.exclude(Exists(first))
+    elif f.status == "coded":
+        answers = answers.filter(Exists(first))
+    elif f.status == "low_confidence":
+        confident = analysis.filter(top_confidence__gte=LOW_CONFIDENCE)
+        answers = answers.exclude(Exists(first)).exclude(Exists(confident))
+    elif f.status == "second_coded":
+        answers = answers.filter(Exists(second))
+    elif f.status == "not_second_coded":
+        answers = answers.exclude(Exists(second))
+    return search_answers(answers, f.q)
+
+
+def with_details(answers: QuerySet[Answer], run_id: int | None) -> QuerySet[Answer]:
+    """Attach everything a row shows, in a fixed number of queries."""
+    return answers.select_related("response", "privacy_review").prefetch_related(
+        Prefetch(
+            "code_assignments",
+            queryset=CodeAssignment.objects.select_related("code").order_by(
+                "code__order", "code_id"
+            ),
+            to_attr="all_assignments",
+        ),
+        Prefetch(
+            "code_proposals",
+            queryset=CodeProposal.objects.filter(run_id=run_id, rejected_at=None)
+            .select_related("code")
+            .order_by("-confidence"),
+            to_attr="current_proposals",
+        ),
+        Prefetch(
+            "personal_data", queryset=PersonalDataSpan.objects.order_by("start"), to_attr="spans"
+        ),
+        Prefetch(
+            "analyses",
+            queryset=AnswerAnalysis.objects.filter(run_id=run_id),
+            to_attr="run_analyses",
+        ),
+    )
+
+
+def decorate(answer: Answer) -> Answer:
+    """Split the prefetched rows into what templates read."""
+    assignments = getattr(answer, "all_assignments", [])
+    answer.human_codes = [a for a in assignments if a.coding_pass == CodingPass.FIRST]  # type: ignore[attr-defined]
+    answer.second_codes = [a for a in assignments if a.coding_pass == CodingPass.SECOND]  # type: ignore[attr-defined]
+    human = {a.code_id for a in answer.human_codes}  # type: ignore[attr-defined]
+    answer.open_proposals = [  # type: ignore[attr-defined]
+        p for p in getattr(answer, "current_proposals", []) if p.code_id not in human
+    ]
+    analyses = getattr(answer, "run_analyses", [])
+    answer.analysis = analyses[0] if analyses else None  # type: ignore[attr-defined]
+    spans = getattr(answer, "spans", [])
+    answer.spans_open = sum(s.status == SpanStatus.DETECTED for s in spans)  # type: ignore[attr-defined]
+    return answer
+
+
+def get_answer_page(
+    question: Question,
+    filters: AnswerFilters,
+    page_number: int | str | None,
+    run_id: int | None,
+    per_page: int = PER_PAGE,
+) -> AnswerPage:
+    answers = filter_answers(submitted_answers(question), filters, run_id)
+    paginator = Paginator(with_details(answers.order_by("-id"), run_id), per_page)
+    page = paginator.get_page(page_number)
+    rows = [decorate(answer) for answer in page.object_list]
+    keys = {a.analysis.campaign_key for a in rows if a.analysis and a.analysis.campaign_key}  # type: ignore[attr-defined]
+    campaigns = {c.key: c for c in Campaign.objects.filter(run_id=run_id, key__in=sorted(keys))}
+    return AnswerPage(page=page, answers=rows, total=paginator.count, campaigns=campaigns)
+
+
+def get_answer(question: Question, answer_id: int, run_id: int | None) -> Answer | None:
+    """One answer of `question` (withdrawn ones too, so the page can say so) with its details."""
+    answer = (
+        with_details(Answer.objects.filter(question=question, pk=answer_id), run_id)
+        .select_related("response__consultation")
+        .first()
+    )
+    return decorate(answer) if answer is not None else None
+
+
+def get_languages(question: Question, run_id: int | None) -> list[str]:
+    return sorted(
+        AnswerAnalysis.objects.filter(answer__question=question, run_id=run_id)
+        .exclude(language="")
+        .values_list("language", flat=True)
+        .distinct()
+    )
+
+
+def get_question_campaigns(
+    question: Question, run_id: int | None, limit: int = 200
+) -> list[Campaign]:
+    return list(
+        Campaign.objects.filter(question=question, run_id=run_id).order_by("-size", "key")[:limit]
+    )
+
+
+def get_next_to_code(
+    question: Question, run_id: int | None, after: int | None = None
+) -> Answer | None:
+    """The next uncoded answer in the core's active-learning order (then the newest first)."""
+    uncoded = filter_answers(submitted_answers(question), AnswerFilters(status="uncoded"), run_id)
+    if after is not None:
+        uncoded = uncoded.exclude(pk=after)
+    ranked = (
+        uncoded.filter(analyses__run_id=run_id, analyses__next_rank__isnull=False)
+        .order_by("analyses__next_rank")
+        .first()
+    )
+    return ranked or uncoded.order_by("-id").first()
+
+
+def count_answers(question: Question, filters: AnswerFilters, run_id: int | None) -> int:
+    return filter_answers(submitted_answers(question), filters, run_id).count()
+
+
+__all__ = [
+    "CAMPAIGN_FILTERS",
+    "LOW_CONFIDENCE",
+    "PERSONAL_DATA_FILTERS",
+    "STATUSES",
+    "AnswerFilters",
+    "AnswerPage",
+    "count_answers",
+    "filter_answers",
+    "get_answer",
+    "get_answer_page",
+    "get_languages",
+    "get_next_to_code",
+    "get_question_campaigns",
+    "submitted_answers",
+]

@@ -1,0 +1,225 @@
+"""The answers browser and coding pages of one open question. Views only read through
+selectors and write through the coding services; every POST redirects (no double submit)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meedenken.coding.errors import CodingError
+from meedenken.coding.models import CodingPass
+from meedenken.coding.selectors import get_codebook, get_codes, get_current_run_id
+from meedenken.coding.selectors.browse import (
+    get_answer,
+    get_answer_page,
+    get_languages,
+    get_next_to_code,
+    get_question_campaigns,
+)
+from meedenken.coding.services import (
+    do_accept_proposal,
+    do_bulk_code,
+    do_reject_proposal,
+    do_set_answer_codes,
+)
+from meedenken.consultations.models import Consultation, Question
+from meedenken.responses.selectors import get_answers_by_question, get_sections_with_questions
+from meedenken.workspace.access import CODE, VIEW, staff_page
+from meedenken.workspace.forms import AnswerFilterForm
+from meedenken.workspace.selectors import get_open_question, get_open_questions
+
+
+def _question(consultation: Consultation, question_id: int) -> Question:
+    question = get_open_question(consultation, question_id)
+    if question is None:
+        raise Http404(_("Deze open vraag bestaat niet."))
+    return question
+
+
+def _ids(values: list[str]) -> list[int]:
+    return [int(v) for v in values if v.isdigit()]
+
+
+def _version(request: HttpRequest) -> int | None:
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else None
+
+
+def _back(request: HttpRequest, default: str) -> str:
+    back = request.POST.get("back", "")
+    if back and url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return back
+    return default
+
+
+@staff_page(VIEW)
+def questions(request: HttpRequest, consultation: Consultation) -> HttpResponse:
+    return render(
+        request,
+        "workspace/questions.html",
+        {
+            "consultation": consultation,
+            "questions": get_open_questions(consultation),
+            "staff_section": "answers",
+        },
+    )
+
+
+@staff_page(VIEW)
+def browser(request: HttpRequest, consultation: Consultation, question_id: int) -> HttpResponse:
+    question = _question(consultation, question_id)
+    run_id = get_current_run_id(consultation)
+    codes = get_codes(consultation)
+    form = AnswerFilterForm(
+        request.GET,
+        codes=codes,
+        languages=get_languages(question, run_id),
+        campaigns=get_question_campaigns(question, run_id),
+    )
+    filters = form.filters()
+    result = get_answer_page(question, filters, request.GET.get("pagina"), run_id)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "workspace/browser.html",
+        {
+            "consultation": consultation,
+            "question": question,
+            "form": form,
+            "filters": filters,
+            "result": result,
+            "codes": codes,
+            "codebook": get_codebook(consultation),
+            "run_id": run_id,
+            "query": query.urlencode(),
+            "here": request.get_full_path(),
+            "staff_section": "answers",
+        },
+    )
+
+
+@staff_page(VIEW)
+def answer_detail(
+    request: HttpRequest, consultation: Consultation, question_id: int, answer_id: int
+) -> HttpResponse:
+    question = _question(consultation, question_id)
+    run_id = get_current_run_id(consultation)
+    answer = get_answer(question, answer_id, run_id)
+    if answer is None:
+        raise Http404(_("Dit antwoord bestaat niet."))
+    blind = request.GET.get("codering") == "tweede"
+    coding_pass = CodingPass.SECOND if blind else CodingPass.FIRST
+    mine = answer.second_codes if blind else answer.human_codes  # type: ignore[attr-defined]
+    return render(
+        request,
+        "workspace/answer.html",
+        {
+            "consultation": consultation,
+            "question": question,
+            "answer": answer,
+            "response": answer.response,
+            "sections": get_sections_with_questions(consultation),
+            "answers": get_answers_by_question(answer.response),
+            "codes": get_codes(consultation),
+            "codebook": get_codebook(consultation),
+            "checked": {a.code_id for a in mine},
+            "blind": blind,
+            "coding_pass": coding_pass,
+            "run_id": run_id,
+            "staff_section": "answers",
+        },
+    )
+
+
+@staff_page(VIEW)
+def code_next(request: HttpRequest, consultation: Consultation, question_id: int) -> HttpResponse:
+    question = _question(consultation, question_id)
+    after = request.GET.get("na", "")
+    answer = get_next_to_code(
+        question, get_current_run_id(consultation), int(after) if after.isdigit() else None
+    )
+    if answer is None:
+        messages.success(request, _("Alle antwoorden op deze vraag zijn gecodeerd."))
+        return redirect("workspace:browser", consultation.slug, question.pk)
+    return redirect("workspace:answer", consultation.slug, question.pk, answer.pk)
+
+
+@require_POST
+@staff_page(CODE)
+def code_answer(
+    request: HttpRequest, consultation: Consultation, question_id: int, answer_id: int
+) -> HttpResponse:
+    question = _question(consultation, question_id)
+    coding_pass = request.POST.get("pass", CodingPass.FIRST)
+    detail = reverse("workspace:answer", args=[consultation.slug, question.pk, answer_id])
+    if coding_pass == CodingPass.SECOND:
+        detail += "?codering=tweede"
+    try:
+        added, removed = do_set_answer_codes(
+            consultation,
+            answer_id,
+            _ids(request.POST.getlist("codes")),
+            request.user,
+            coding_pass=coding_pass,
+            expected_version=_version(request),
+        )
+    except CodingError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(detail)
+    if added or removed:
+        messages.success(request, _("Codering opgeslagen."))
+    else:
+        messages.success(request, _("Niets gewijzigd: deze codes waren al opgeslagen."))
+    if request.POST.get("then") == "next":
+        target = reverse("workspace:code-next", args=[consultation.slug, question.pk])
+        return redirect(f"{target}?na={answer_id}")
+    return redirect(detail)
+
+
+@require_POST
+@staff_page(CODE)
+def proposal(request: HttpRequest, consultation: Consultation, question_id: int) -> HttpResponse:
+    question = _question(consultation, question_id)
+    back = _back(request, reverse("workspace:browser", args=[consultation.slug, question.pk]))
+    accept, reject = _ids(request.POST.getlist("accept")), _ids(request.POST.getlist("reject"))
+    try:
+        if reject:
+            do_reject_proposal(consultation, reject[0], request.user)
+            messages.success(request, _("Voorstel afgewezen."))
+        else:
+            do_accept_proposal(
+                consultation,
+                accept[0] if accept else 0,
+                request.user,
+                expected_version=_version(request),
+            )
+            messages.success(request, _("Voorstel overgenomen als code."))
+    except CodingError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(back)
+
+
+@require_POST
+@staff_page(CODE)
+def bulk_code(request: HttpRequest, consultation: Consultation, question_id: int) -> HttpResponse:
+    question = _question(consultation, question_id)
+    back = _back(request, reverse("workspace:browser", args=[consultation.slug, question.pk]))
+    try:
+        added = do_bulk_code(
+            consultation,
+            _ids(request.POST.getlist("answers")),
+            _ids(request.POST.getlist("code")),
+            request.user,
+            expected_version=_version(request),
+        )
+    except CodingError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(n)d codes toegekend.") % {"n": added})
+    return redirect(back)

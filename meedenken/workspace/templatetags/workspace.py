@@ -1,0 +1,27 @@
+"""Template helpers of the workspace: readable labels for stored values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django import template
+
+from meedenken.responses.profile import covenant_choices
+
+register = template.Library()
+
+
+@register.filter
+def covenant_labels(ids: Sequence[str] | None) -> str:
+    labels = dict(covenant_choices())
+    return "; ".join(str(labels.get(i, i)) for i in ids or [])
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    return "" if value is None else f"{round(value * 100)}%"
+
+
+@register.filter
+def get_item(mapping: dict[str, object] | None, key: str) -> object:
+    return (mapping or {}).get(key)
