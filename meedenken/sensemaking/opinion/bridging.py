@@ -19,6 +19,8 @@ import scipy.sparse as sp
 
 from meedenken.sensemaking.opinion.votes import AGREE, VoteMatrix
 
+PRIOR_RATINGS = 5.0  # pseudo-ratings at the overall residual variance, per statement
+
 
 @dataclass(frozen=True)
 class BridgingFit:
@@ -28,6 +30,8 @@ class BridgingFit:
     statement_intercept: np.ndarray  # the bridging score; NaN for statements without ratings
     statement_factor: np.ndarray
     n_ratings: int
+    statement_ratings: np.ndarray  # agree/disagree ratings per statement
+    statement_se: np.ndarray  # standard error of the intercept; NaN without ratings
 
 
 class BridgingModel:
@@ -54,7 +58,10 @@ class BridgingModel:
         n_ratings = int(rated.sum())
         nan_m = np.full(m, np.nan)
         if n_ratings == 0:
-            return BridgingFit(float("nan"), np.zeros(n), np.zeros(n), nan_m, nan_m.copy(), 0)
+            zeros_m = np.zeros(m, dtype=np.int64)
+            return BridgingFit(
+                float("nan"), np.zeros(n), np.zeros(n), nan_m, nan_m.copy(), 0, zeros_m, nan_m
+            )
         pattern_t, agreed_t = pattern.T.tocsr(), agreed.T.tocsr()
         count_p = np.asarray(pattern.sum(axis=1)).ravel()
         count_s = np.asarray(pattern_t.sum(axis=1)).ravel()
@@ -88,9 +95,36 @@ class BridgingModel:
         # Identify the factor's sign: statements agreed by the side with f > 0 get g > 0.
         if np.sum(f) < 0:
             f, g = -f, -g
+        target = (votes.data[rated] == AGREE).astype(np.float64)  # in `pattern`'s entry order
+        se = _intercept_se(pattern, target, mu, b, f, c, g, count_s, mult * lam_s)
         c = np.where(count_s > 0, c, np.nan)
         g = np.where(count_s > 0, g, np.nan)
-        return BridgingFit(mu, b, f, c, g, n_ratings)
+        ratings = count_s.astype(np.int64)
+        return BridgingFit(mu, b, f, c, g, n_ratings, ratings, np.where(count_s > 0, se, np.nan))
+
+
+def _intercept_se(
+    pattern: sp.csr_matrix,
+    target: np.ndarray,
+    mu: float,
+    b: np.ndarray,
+    f: np.ndarray,
+    c: np.ndarray,
+    g: np.ndarray,
+    count_s: np.ndarray,
+    lam_c: float,
+) -> np.ndarray:
+    """Standard error of each statement intercept given the rest of the fit (its ridge
+    posterior): residual variance / (ratings + penalty). A statement's residual variance is
+    pooled with the overall one as if it had PRIOR_RATINGS more ratings, so a statement with 3
+    unanimous ratings does not look certain."""
+    rows = np.repeat(np.arange(pattern.shape[0]), np.diff(pattern.indptr))
+    cols = pattern.indices
+    residual = target - (mu + b[rows] + c[cols] + f[rows] * g[cols])
+    squared = np.bincount(cols, weights=residual**2, minlength=len(c))
+    overall = float(squared.sum() / max(len(rows), 1))
+    variance = (squared + PRIOR_RATINGS * overall) / (count_s + PRIOR_RATINGS)
+    return np.asarray(np.sqrt(variance / (count_s + lam_c)))
 
 
 def _subset(votes: sp.csr_matrix, keep: np.ndarray, value: np.float32) -> sp.csr_matrix:

@@ -10,24 +10,28 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from meedenken.sensemaking.opinion.bridging import BridgingFit, BridgingModel
+from meedenken.sensemaking.opinion.bridging import BridgingModel
 from meedenken.sensemaking.opinion.clusters import (
     TwoLevelClustering,
     match_labels,
     select_in_conv,
 )
+from meedenken.sensemaking.opinion.columns import graded_columns, statement_columns, support_rows
 from meedenken.sensemaking.opinion.consensus import group_aware_consensus, select_consensus
+from meedenken.sensemaking.opinion.graded import (
+    graded_by_level,
+    level_codes,
+)
 from meedenken.sensemaking.opinion.pca import SparsityAwarePCA
 from meedenken.sensemaking.opinion.priority import pick_open, priority
 from meedenken.sensemaking.opinion.repness import repness_stats, select_representative
 from meedenken.sensemaking.opinion.result import (
-    GroupSupport,
     OpinionConfig,
     OpinionGroup,
     OpinionResult,
     StatementResult,
 )
-from meedenken.sensemaking.opinion.support import SupportTable, broad_support
+from meedenken.sensemaking.opinion.support import broad_support
 from meedenken.sensemaking.opinion.votes import (
     VoteMatrix,
     VoteRecords,
@@ -47,6 +51,7 @@ def analyse_votes(
     config: OpinionConfig | None = None,
     progress: Progress | None = None,
     previous: OpinionResult | None = None,
+    participant_levels: Mapping[Any, str] | None = None,
 ) -> OpinionResult:
     """Run the whole analysis. Deterministic for a given `config.seed`.
 
@@ -57,11 +62,22 @@ def analyse_votes(
     `previous`, an earlier result for the same conversation, keeps things stable between
     recomputations as Pol.is does: participants clustered before stay clustered, the number of
     groups only changes when another k is clearly better, and group ids follow the earlier ones.
+    `participant_levels` maps participant id -> participation level ("open", "email_confirmed",
+    "response_linked", "verified"; missing = "open"); the graded support is then reported per
+    level as well, each on the participants at that level or above.
     """
     # The dense algebra here is on small blocks, where BLAS threads cost more than they give
     # (and the platform runs this in a background worker next to others).
     with threadpool_limits(limits=1, user_api="blas"):
-        return _analyse(records, moderated_out, stakeholder_groups, config, progress, previous)
+        return _analyse(
+            records,
+            moderated_out,
+            stakeholder_groups,
+            config,
+            progress,
+            previous,
+            participant_levels,
+        )
 
 
 def _analyse(
@@ -71,6 +87,7 @@ def _analyse(
     config: OpinionConfig | None,
     progress: Progress | None,
     previous: OpinionResult | None,
+    participant_levels: Mapping[Any, str] | None = None,
 ) -> OpinionResult:
     config = config or OpinionConfig()
     timings: dict[str, float] = {}
@@ -155,10 +172,23 @@ def _analyse(
 
     with stage("support"):
         if stakeholder_groups:
-            names, declared = _declared_labels(matrix.participant_ids, stakeholder_groups)
-            support_counts = count_votes(matrix, declared, len(names))
+            names, support_labels = _declared_labels(matrix.participant_ids, stakeholder_groups)
+            support_counts = count_votes(matrix, support_labels, len(names))
         else:
             names, support_counts = tuple(f"group {g}" for g in range(k)), group_counts
+            support_labels = labels
+        levels = level_codes([(participant_levels or {}).get(p) for p in matrix.participant_ids])
+        by_level = graded_by_level(
+            matrix,
+            support_labels,
+            len(names),
+            levels,
+            prior_votes=config.support_prior_votes,
+            min_votes=config.support_min_votes,
+            min_groups=config.support_min_groups,
+            threshold=config.support_threshold,
+            weighting=config.support_weighting,
+        )
         support = broad_support(
             support_counts,
             names,
@@ -169,17 +199,19 @@ def _analyse(
 
     consensus_side = {c.statement_id: "agree" for c in consensus_agree}
     consensus_side.update({c.statement_id: "disagree" for c in consensus_disagree})
-    columns = _statement_columns(
+    columns = statement_columns(
         totals,
         mod_out,
         group_consensus,
         bridging,
         support,
+        by_level[0].table,
         priorities,
         extremity,
         statement_projection,
     )
-    supports = _support_rows(support)
+    supports = support_rows(support, by_level[0].table)
+    extras = graded_columns(by_level, bridging, mod_out, config.min_votes_to_rank)
     statements = tuple(
         StatementResult(
             id=sid,
@@ -198,6 +230,7 @@ def _analyse(
             priority=prio,
             extremity=extreme,
             projection=(x, y),
+            **extra,
         )
         for (
             sid,
@@ -215,7 +248,9 @@ def _analyse(
             extreme,
             x,
             y,
-        ), support_row in zip(zip(statement_ids, *columns, strict=True), supports, strict=True)
+        ), support_row, extra in zip(
+            zip(statement_ids, *columns, strict=True), supports, extras, strict=True
+        )
     )
     sizes = np.bincount(labels[labels >= 0], minlength=k)
     groups = tuple(
@@ -242,6 +277,7 @@ def _analyse(
         n_votes=matrix.n_votes,
         timings=timings,
         config=config,
+        participation_levels=tuple((t.level, t.participants) for t in by_level),
     )
 
 
@@ -274,58 +310,3 @@ def _declared_labels(
         [code[str(mapping[p])] if p in mapping else -1 for p in participant_ids], dtype=np.int64
     )
     return names, labels
-
-
-def _optional(values: np.ndarray | None, m: int) -> list[float | None]:
-    """Python floats, with None for missing or non-finite values (JSON has no NaN)."""
-    if values is None:
-        return [None] * m
-    values = np.asarray(values, dtype=np.float64)
-    return [
-        v if ok else None
-        for v, ok in zip(values.tolist(), np.isfinite(values).tolist(), strict=True)
-    ]
-
-
-def _statement_columns(
-    totals: np.ndarray,
-    mod_out: np.ndarray,
-    group_consensus: np.ndarray | None,
-    bridging: BridgingFit | None,
-    support: SupportTable,
-    priorities: np.ndarray,
-    extremity: np.ndarray,
-    statement_projection: np.ndarray,
-) -> list[list[Any]]:
-    """Per-statement values as Python lists, in `StatementResult` field order."""
-    m = len(mod_out)
-    return [
-        totals[:, 0].tolist(),
-        totals[:, 1].tolist(),
-        totals[:, 2].tolist(),
-        mod_out.tolist(),
-        _optional(group_consensus, m),
-        _optional(None if bridging is None else bridging.statement_intercept, m),
-        _optional(None if bridging is None else bridging.statement_factor, m),
-        support.broadly_supported.tolist(),
-        _optional(support.min_rate, m),
-        _optional(support.min_lower, m),
-        np.asarray(priorities, dtype=np.float64).tolist(),
-        np.asarray(extremity, dtype=np.float64).tolist(),
-        statement_projection[:, 0].tolist(),
-        statement_projection[:, 1].tolist(),
-    ]
-
-
-def _support_rows(support: SupportTable) -> list[tuple[GroupSupport, ...]]:
-    tables = [
-        x.T.tolist()
-        for x in (support.votes, support.agrees, support.rate, support.lower, support.upper)
-    ]
-    return [
-        tuple(
-            GroupSupport(name, *values)
-            for name, values in zip(support.groups, zip(*row, strict=True), strict=True)
-        )
-        for row in zip(*tables, strict=True)
-    ]

@@ -29,9 +29,12 @@ class OpinionConfig:
     bridging_l2: float = 0.03
     bridging_sweeps: int = 30  # at most; stops when intercepts move less than bridging_tol
     bridging_tol: float = 1e-3
-    support_threshold: float = 0.5  # Wilson lower bound of the agree rate in every group
+    support_threshold: float = 0.5  # "broad": the worst-off group's lower bound reaches this
     support_min_votes: int = 5  # a group counts for a statement from this many votes
     support_min_groups: int = 2  # and at least this many groups must count
+    support_prior_votes: float = 10.0  # shrinkage toward the overall rate, in pseudo-votes
+    support_weighting: Literal["equal", "size"] = "equal"  # groups in the mean across groups
+    min_votes_to_rank: int = 10  # statements with fewer votes get no support or bridging rank
 
 
 @dataclass(frozen=True)
@@ -44,14 +47,39 @@ class OpinionGroup:
 
 @dataclass(frozen=True)
 class GroupSupport:
-    """Agreement with one statement in one declared stakeholder group."""
+    """Agreement with one statement in one support group (declared, or opinion group)."""
 
     group: str
     votes: int
     agrees: int
     rate: float
-    lower: float  # Wilson 95% interval
+    lower: float  # Wilson 95% interval of the raw rate
     upper: float
+    estimate: float = float("nan")  # shrunk toward the overall rate (graded measure)
+    estimate_lower: float = float("nan")  # its 95% posterior interval
+    estimate_upper: float = float("nan")
+    counted: bool = False  # has enough votes to count in the graded measure
+
+
+@dataclass(frozen=True)
+class SupportScore:
+    """The graded broad-support measure of one statement, on the participants at `level` or
+    above ("open" = everyone). See `meedenken.sensemaking.opinion.graded`."""
+
+    level: str
+    participants: int  # participants at this level or above with a support group
+    votes: int  # their votes on the statement
+    groups_counted: int
+    score: float | None  # the worst-off counted group's shrunk agreement
+    lower: float | None
+    upper: float | None
+    mean: float | None  # mean over counted groups (weighting in the config)
+    mean_lower: float | None
+    mean_upper: float | None
+    flag: Literal["broad", "divided", "low", "uncertain"] | None
+
+
+NO_SCORE = SupportScore("open", 0, 0, 0, None, None, None, None, None, None, None)
 
 
 @dataclass(frozen=True)
@@ -72,6 +100,13 @@ class StatementResult:
     priority: float
     extremity: float
     projection: tuple[float, float]
+    support_score: SupportScore = NO_SCORE  # graded measure over everyone
+    support_by_level: tuple[SupportScore, ...] = ()  # per participation level present
+    support_rank: int | None = None  # by support_score.score; None below min_votes_to_rank
+    bridging_lower: float | None = None  # 95% interval of the bridging score
+    bridging_upper: float | None = None
+    bridging_ratings: int = 0  # agree/disagree votes the bridging score rests on
+    bridging_rank: int | None = None  # by bridging_lower; None below min_votes_to_rank
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,6 +127,7 @@ class OpinionResult:
     n_votes: int
     timings: Mapping[str, float]
     config: OpinionConfig
+    participation_levels: tuple[tuple[str, int], ...] = ()  # (level, participants at or above)
 
     @cached_property
     def _participant_index(self) -> dict[Any, int]:

@@ -21,11 +21,13 @@ import numpy as np
 from meedenken.sensemaking.opinion.consensus import ConsensusStatement
 from meedenken.sensemaking.opinion.repness import RepresentativeStatement
 from meedenken.sensemaking.opinion.result import (
+    NO_SCORE,
     GroupSupport,
     OpinionConfig,
     OpinionGroup,
     OpinionResult,
     StatementResult,
+    SupportScore,
 )
 
 SCHEMA_NAME = "meedenken.opinion"
@@ -63,6 +65,28 @@ def _optional(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+def _score_json(score: SupportScore) -> dict[str, Any]:
+    return {k: _clean(v) for k, v in asdict(score).items()}
+
+
+def _score_from_json(entry: Mapping[str, Any] | None) -> SupportScore:
+    if entry is None:
+        return NO_SCORE
+    return SupportScore(
+        level=str(entry["level"]),
+        participants=int(entry["participants"]),
+        votes=int(entry["votes"]),
+        groups_counted=int(entry["groups_counted"]),
+        score=_optional(entry["score"]),
+        lower=_optional(entry["lower"]),
+        upper=_optional(entry["upper"]),
+        mean=_optional(entry["mean"]),
+        mean_lower=_optional(entry["mean_lower"]),
+        mean_upper=_optional(entry["mean_upper"]),
+        flag=entry["flag"],
+    )
+
+
 def _statement_json(s: StatementResult, text: Mapping[Any, str]) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": _clean(s.id),
@@ -85,9 +109,20 @@ def _statement_json(s: StatementResult, text: Mapping[Any, str]) -> dict[str, An
                 "rate": _clean(g.rate),
                 "lower": _clean(g.lower),
                 "upper": _clean(g.upper),
+                "estimate": _clean(g.estimate),
+                "estimate_lower": _clean(g.estimate_lower),
+                "estimate_upper": _clean(g.estimate_upper),
+                "counted": g.counted,
             }
             for g in s.support
         ],
+        "support_score": _score_json(s.support_score),
+        "support_by_level": [_score_json(level) for level in s.support_by_level],
+        "support_rank": s.support_rank,
+        "bridging_lower": _clean(s.bridging_lower),
+        "bridging_upper": _clean(s.bridging_upper),
+        "bridging_ratings": s.bridging_ratings,
+        "bridging_rank": s.bridging_rank,
         "priority": _clean(s.priority),
         "extremity": _clean(s.extremity),
         "x": _clean(s.projection[0]),
@@ -133,6 +168,10 @@ def result_to_json(
         "support_groups": {
             "names": list(result.support_groups),
             "declared": result.support_groups_declared,
+            "weighting": result.config.support_weighting,
+            "levels": [
+                {"level": level, "participants": n} for level, n in result.participation_levels
+            ],
         },
         "meta": {
             "n_participants": len(result.participant_ids),
@@ -187,12 +226,23 @@ def _statement_from_json(entry: Mapping[str, Any]) -> StatementResult:
                 rate=_float(g["rate"]),
                 lower=_float(g["lower"]),
                 upper=_float(g["upper"]),
+                estimate=_float(g.get("estimate")),
+                estimate_lower=_float(g.get("estimate_lower")),
+                estimate_upper=_float(g.get("estimate_upper")),
+                counted=bool(g.get("counted", False)),
             )
             for g in entry["support"]
         ),
         priority=_float(entry["priority"]),
         extremity=_float(entry["extremity"]),
         projection=(_float(entry["x"]), _float(entry["y"])),
+        support_score=_score_from_json(entry.get("support_score")),
+        support_by_level=tuple(_score_from_json(x) for x in entry.get("support_by_level", ())),
+        support_rank=entry.get("support_rank"),
+        bridging_lower=_optional(entry.get("bridging_lower")),
+        bridging_upper=_optional(entry.get("bridging_upper")),
+        bridging_ratings=int(entry.get("bridging_ratings", 0)),
+        bridging_rank=entry.get("bridging_rank"),
     )
 
 
@@ -271,6 +321,10 @@ def result_from_json(document: Mapping[str, Any] | str | bytes) -> OpinionResult
             n_votes=int(meta["n_votes"]),
             timings={str(k): float(v) for k, v in meta["timings"].items()},
             config=_config(meta["config"]),
+            participation_levels=tuple(
+                (str(x["level"]), int(x["participants"]))
+                for x in document["support_groups"].get("levels", ())
+            ),
         )
     except (KeyError, IndexError, TypeError, ValueError) as error:
         if isinstance(error, OpinionSchemaError):

@@ -78,7 +78,8 @@ def test_cli_declared_groups(
         == 0
     )
     document = json.loads(out.read_text("utf-8"))
-    assert document["support_groups"] == {"names": ["NGO", "company"], "declared": True}
+    assert document["support_groups"]["names"] == ["NGO", "company"]
+    assert document["support_groups"]["declared"] is True
     assert "Broadly supported across declared groups" in capsys.readouterr().out
 
 

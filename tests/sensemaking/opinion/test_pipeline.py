@@ -98,9 +98,13 @@ def test_declared_stakeholder_groups(polis_dir: Path) -> None:
     for s in result.statements:
         assert sum(g.votes for g in s.support) == s.agree + s.disagree + s.passes
         counted = [g for g in s.support if g.votes >= 5]
-        if s.broadly_supported:
-            assert len(counted) >= 2 and all(g.lower >= 0.5 for g in counted)
+        assert [g.counted for g in s.support] == [g.votes >= 5 for g in s.support]
+        if counted:
             assert s.min_support == pytest.approx(min(g.rate for g in counted))
+        if s.broadly_supported:
+            assert s.support_score.flag == "broad"
+            assert len(counted) >= 2 and all(g.estimate_lower >= 0.5 for g in counted)
+            assert s.support_score.lower == pytest.approx(min(g.estimate_lower for g in counted))
     assert any(s.broadly_supported for s in result.statements)
     assert not all(s.broadly_supported for s in result.statements)
 
