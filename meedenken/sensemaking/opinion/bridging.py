@@ -19,7 +19,7 @@ import scipy.sparse as sp
 
 from meedenken.sensemaking.opinion.votes import AGREE, VoteMatrix
 
-PRIOR_RATINGS = 5.0  # pseudo-ratings at the overall residual variance, per statement
+PRIOR_RATINGS = 5.0  # pseudo-ratings at the overall agree rate, for the intercepts' errors
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,7 @@ class BridgingModel:
         # Identify the factor's sign: statements agreed by the side with f > 0 get g > 0.
         if np.sum(f) < 0:
             f, g = -f, -g
-        target = (votes.data[rated] == AGREE).astype(np.float64)  # in `pattern`'s entry order
-        se = _intercept_se(pattern, target, mu, b, f, c, g, count_s, mult * lam_s)
+        se = _intercept_se(agree_s, count_s, n_ratings, mult * lam_s)
         c = np.where(count_s > 0, c, np.nan)
         g = np.where(count_s > 0, g, np.nan)
         ratings = count_s.astype(np.int64)
@@ -104,27 +103,16 @@ class BridgingModel:
 
 
 def _intercept_se(
-    pattern: sp.csr_matrix,
-    target: np.ndarray,
-    mu: float,
-    b: np.ndarray,
-    f: np.ndarray,
-    c: np.ndarray,
-    g: np.ndarray,
-    count_s: np.ndarray,
-    lam_c: float,
+    agree_s: np.ndarray, count_s: np.ndarray, n_ratings: int, lam_c: float
 ) -> np.ndarray:
     """Standard error of each statement intercept given the rest of the fit (its ridge
-    posterior): residual variance / (ratings + penalty). A statement's residual variance is
-    pooled with the overall one as if it had PRIOR_RATINGS more ratings, so a statement with 3
-    unanimous ratings does not look certain."""
-    rows = np.repeat(np.arange(pattern.shape[0]), np.diff(pattern.indptr))
-    cols = pattern.indices
-    residual = target - (mu + b[rows] + c[cols] + f[rows] * g[cols])
-    squared = np.bincount(cols, weights=residual**2, minlength=len(c))
-    overall = float(squared.sum() / max(len(rows), 1))
-    variance = (squared + PRIOR_RATINGS * overall) / (count_s + PRIOR_RATINGS)
-    return np.asarray(np.sqrt(variance / (count_s + lam_c)))
+    posterior with Bernoulli noise): sqrt(p (1 - p) / (ratings + penalty)), where p is the
+    statement's agree rate shrunk toward the overall rate by PRIOR_RATINGS pseudo-ratings, so
+    a statement with 3 unanimous ratings does not look certain. (Residuals would not do: with
+    a factor and an intercept per participant the fit is close to exact on sparse votes.)"""
+    overall = float(agree_s.sum() / max(n_ratings, 1))
+    p = (agree_s + PRIOR_RATINGS * overall) / (count_s + PRIOR_RATINGS)
+    return np.asarray(np.sqrt(p * (1 - p) / (count_s + lam_c)))
 
 
 def _subset(votes: sp.csr_matrix, keep: np.ndarray, value: np.float32) -> sp.csr_matrix:
