@@ -136,6 +136,7 @@ def compare(directory: Path, seed: int, red_dwarf: str | None = None, replay: in
                 adjusted_rand_score([polis[p] for p in rd_both], [theirs[p] for p in rd_both])
             ),
             "red_dwarf_process_seconds": rd_seconds,
+            "red_dwarf_coverage": len(rd_both) / max(len(polis), 1),
         }
     return {
         "conversation": directory.name,
