@@ -19,6 +19,7 @@ urlpatterns = [
 # catch-all. They use the staff layout, core/templates/staff/base.html.
 urlpatterns += i18n_patterns(
     path("beheer/consultaties/", include("meedenken.workspace.urls")),
+    path("", include("meedenken.invitations.urls")),
     prefix_default_language=False,
 )
 urlpatterns += [

@@ -28,6 +28,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "runs.analysisrun": ("view", "run", "publish"),
         "notifications.outgoingemail": ("view",),
         "notifications.emailoptout": ("add", "view"),
+        "invitations.contact": ("add", "change", "view", "invite"),
         "coding.codebook": ("view", "change", "code"),
         "coding.personaldataspan": ("view", "review"),
     },

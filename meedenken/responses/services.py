@@ -158,6 +158,26 @@ def do_save_profile(
     return response
 
 
+def do_prefill_profile(
+    response: Response,
+    *,
+    organisation_name: str,
+    stakeholder_type: str,
+    sector: str = "",
+    country: str = "",
+) -> Response:
+    """Fill in what an invitation already knows (never consent: the respondent gives that)."""
+    with transaction.atomic():
+        response = lock_response(response)
+        response.respondent_kind = RespondentKind.ORGANISATION
+        response.organisation_name = organisation_name
+        response.stakeholder_type = stakeholder_type
+        response.sector = sector
+        response.country = country
+        response.save()
+    return response
+
+
 def do_save_answers(
     response: Response, answers: Mapping[Question, AnswerValue], now: datetime | None = None
 ) -> Response:
@@ -317,6 +337,7 @@ __all__ = [
     "check_response_editable",
     "do_email_link",
     "do_email_receipt",
+    "do_prefill_profile",
     "do_save_answers",
     "do_save_profile",
     "do_send_publication_notices",

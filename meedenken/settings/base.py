@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "meedenken.consultations",
     "meedenken.responses",
     "meedenken.notifications",
+    "meedenken.invitations",
     "meedenken.exchange",
     "meedenken.demo",
     "meedenken.coding",
