@@ -196,7 +196,11 @@ def do_unsubscribe(contact: Contact, now: datetime | None = None) -> Contact:
 def do_link_response(contact: Contact, response: Response) -> None:
     """A response started from an invitation counts for its contact (a submitted one stays)."""
     with transaction.atomic():
-        contact = Contact.objects.select_for_update().select_related("response").get(pk=contact.pk)
+        contact = (
+            Contact.objects.select_for_update(of=("self",))
+            .select_related("response")
+            .get(pk=contact.pk)
+        )
         if contact.response is not None and contact.response.is_submitted:
             return
         contact.response = response
