@@ -20,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("beheer/consultaties/", include("meedenken.workspace.urls")),
     path("", include("meedenken.invitations.urls")),
+    path("beheer/consultaties/", include("meedenken.statistics.urls")),
     prefix_default_language=False,
 )
 urlpatterns += [

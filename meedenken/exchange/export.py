@@ -28,7 +28,7 @@ from meedenken.responses.profile import (
 )
 from meedenken.responses.selectors import get_questions
 
-CHUNK = 500
+CHUNK = 200  # responses per read; their open answers go in one `IN (...)` list
 LIST_SEPARATOR = "; "
 CONSENT_NAMES = {
     PublicationConsent.WITH_NAME: "named",

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "meedenken.demo",
     "meedenken.coding",
     "meedenken.workspace",
+    "meedenken.statistics",
     "django_countries",
 ]
 

@@ -9,9 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from meedenken.exchange.management.commands._errors import failure_message
 from meedenken.exchange.services import ImportFailed, do_import_responses
-
-SHOWN_ERRORS = 200
 
 
 class Command(BaseCommand):
@@ -34,13 +33,7 @@ class Command(BaseCommand):
         try:
             summary = do_import_responses(slug, file, create=create)
         except ImportFailed as failure:
-            lines = [str(e) if e.row else e.message for e in failure.errors[:SHOWN_ERRORS]]
-            if len(failure.errors) > SHOWN_ERRORS:
-                lines.append(
-                    _("... en nog %(n)s fouten.") % {"n": len(failure.errors) - SHOWN_ERRORS}
-                )
-            heading = _("Niets geïmporteerd: %(n)s fout(en).") % {"n": len(failure.errors)}
-            raise CommandError("\n".join([heading, *lines])) from failure
+            raise CommandError(failure_message(failure)) from failure
         if summary.created_consultation:
             self.stdout.write(_("Consultatie %(slug)s aangemaakt (concept).") % {"slug": slug})
         self.stdout.write(
