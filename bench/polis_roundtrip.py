@@ -40,9 +40,9 @@ def main() -> None:
     from django.utils import timezone
 
     from meedenken.consultations.models import Consultation
-    from meedenken.deliberation.polis import do_export_polis, do_import_polis
     from meedenken.sensemaking.opinion.polis_io import read_polis_export
     from meedenken.sensemaking.opinion.votes import build_vote_matrix
+    from meedenken.voting.polis import do_export_polis, do_import_polis
 
     def latest(export: object) -> dict[tuple[int, int], int]:
         matrix = build_vote_matrix(export.vote_records())  # type: ignore[attr-defined]

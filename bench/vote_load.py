@@ -48,7 +48,7 @@ django.setup()
 from datetime import timedelta
 from django.utils import timezone
 from meedenken.consultations.models import Consultation
-from meedenken.deliberation.services import do_enable_deliberation, do_seed_statement
+from meedenken.statements.services import do_enable_deliberation, do_seed_statement
 now = timezone.now()
 c = Consultation.objects.create(slug=%(slug)r, title_nl="Stemtest", summary_nl="x",
     explainer_nl="x", organisation="bench", published_at=now - timedelta(days=2),
@@ -62,7 +62,7 @@ print(",".join(map(str, ids)))
 CHECK = """
 import django, json, sys
 django.setup()
-from meedenken.deliberation.models import Vote, VoteHistory
+from meedenken.voting.models import Vote, VoteHistory
 acked = json.load(open(sys.argv[1]))
 current = {(p, s): v for p, s, v in Vote.objects.filter(
     statement__consultation__slug=%(slug)r).values_list("participant_id", "statement_id", "value")}

@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from meedenken.core import views as core_views
+from meedenken.voting import legacy as voting_legacy
 
 admin.site.site_header = "Meedenken: beheer"
 admin.site.site_title = "Meedenken"
@@ -24,6 +25,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 urlpatterns += [
+    path("beheer/deliberation/<path:rest>", voting_legacy.old_admin_address),
     path("beheer/", admin.site.urls),
     path(
         f"{settings.MEDIA_URL.strip('/')}/<path:path>",
@@ -35,7 +37,8 @@ urlpatterns += i18n_patterns(
     path("", include("meedenken.core.urls")),
     path("", include("meedenken.consultations.urls")),
     path("", include("meedenken.responses.urls")),
-    path("", include("meedenken.deliberation.urls")),
+    path("", include("meedenken.voting.urls")),
+    path("", include("meedenken.statements.urls")),
     prefix_default_language=False,
 )
 

@@ -17,23 +17,14 @@ from datetime import datetime, timedelta
 from django.db import transaction
 
 from meedenken.consultations.models import Consultation
-from meedenken.deliberation.models import (
-    Moderation,
-    Participant,
-    Rating,
-    Statement,
-    StatementStatus,
-    Vote,
-)
-from meedenken.deliberation.opinion_run import OPINION
-from meedenken.deliberation.services import (
-    do_enable_deliberation,
-    do_seed_statement,
-)
 from meedenken.demo.generator import generate_demo_responses
 from meedenken.responses.models import Response, ResponseStatus
 from meedenken.runs.selectors import get_published_run
 from meedenken.runs.services import do_execute_run, do_publish_run, do_request_run
+from meedenken.statements.models import Moderation, Statement, StatementStatus
+from meedenken.statements.services import do_enable_deliberation, do_seed_statement
+from meedenken.voting.models import Participant, Rating, Vote
+from meedenken.voting.opinion_run import OPINION
 
 
 @dataclass(frozen=True)

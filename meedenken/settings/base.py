@@ -40,7 +40,8 @@ INSTALLED_APPS = [
     # Before django_tasks_db: its `db_worker` command recovers analyses a dead worker left.
     "meedenken.runs",
     "django_tasks_db",
-    "meedenken.deliberation",
+    "meedenken.statements",
+    "meedenken.voting",
     "meedenken.core",
     "meedenken.audit",
     "meedenken.accounts",

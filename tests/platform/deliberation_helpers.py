@@ -9,9 +9,10 @@ import pytest
 from django.test import Client
 
 from meedenken.consultations.models import Consultation
-from meedenken.deliberation.models import Moderation, Statement, Vote, VoteHistory
-from meedenken.deliberation.selectors import local_cache
-from meedenken.deliberation.services import do_enable_deliberation, do_seed_statement
+from meedenken.statements.cache import local_cache
+from meedenken.statements.models import Moderation, Statement
+from meedenken.statements.services import do_enable_deliberation, do_seed_statement
+from meedenken.voting.models import Vote, VoteHistory
 
 MEASURES = [
     "Een wettelijke zorgplicht voor alle bedrijven, in lijn met de Europese CSDDD.",

@@ -8,17 +8,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from meedenken.deliberation.models import (
-    STATEMENT_MAX_LENGTH,
-    Participant,
-    Rating,
-    Statement,
-    StatementStatus,
-    Vote,
-)
 from meedenken.demo.measures import MEASURES, do_seed_demo_measures
 from meedenken.demo.services import do_load_demo
 from meedenken.runs.models import AnalysisRun
+from meedenken.statements.models import STATEMENT_MAX_LENGTH, Statement, StatementStatus
+from meedenken.voting.models import Participant, Rating, Vote
 from tests.platform.deliberation_helpers import fresh_cache  # noqa: F401 (autouse)
 
 pytestmark = pytest.mark.django_db

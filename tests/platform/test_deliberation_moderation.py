@@ -11,13 +11,13 @@ from meedenken.accounts.roles import StaffRole
 from meedenken.accounts.services import do_create_staff_user
 from meedenken.audit.models import AuditEntry
 from meedenken.consultations.models import Consultation
-from meedenken.deliberation.models import Moderation, Statement, StatementStatus
-from meedenken.deliberation.services import (
+from meedenken.statements.models import Moderation, Statement, StatementStatus
+from meedenken.statements.services import (
     DeliberationError,
-    do_create_participant,
     do_moderate_statement,
     do_propose_statement,
 )
+from meedenken.voting.services import do_create_participant
 from tests.platform.deliberation_helpers import (
     cast_url,
     fresh_cache,  # noqa: F401 (autouse)
@@ -37,7 +37,7 @@ def moderator(db: None) -> Any:
 def propose(consultation: Consultation, text: str = "Een fonds voor herstel.") -> Statement:
     participant = do_create_participant(consultation)
     participant.consultation = consultation
-    return do_propose_statement(participant, text)
+    return do_propose_statement(consultation, participant.pk, text)
 
 
 def moderation_url(consultation: Consultation) -> str:
@@ -148,7 +148,7 @@ def test_admin_actions_moderate_with_audit(client: Client, consultation: Consult
     first, second = propose(consultation, "Voorstel een."), propose(consultation, "Voorstel twee.")
     owner = do_create_staff_user("eigenaar", PASSWORD, StaffRole.OWNER)
     client.force_login(owner)
-    changelist = "/beheer/deliberation/statement/"
+    changelist = "/beheer/statements/statement/"
     page = client.get(changelist)
     assert page.status_code == 200
     assert "reject_off_topic" in page.content.decode()
@@ -164,7 +164,7 @@ def test_admin_actions_moderate_with_audit(client: Client, consultation: Consult
     )
     # a seed statement added in the admin is approved at once and audited
     added = client.post(
-        "/beheer/deliberation/statement/add/",
+        "/beheer/statements/statement/add/",
         {
             "consultation": consultation.pk,
             "text_nl": "Een nieuwe maatregel.",

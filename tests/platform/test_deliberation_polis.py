@@ -14,18 +14,12 @@ from meedenken.accounts.roles import StaffRole
 from meedenken.accounts.services import do_create_staff_user
 from meedenken.audit.models import AuditEntry
 from meedenken.consultations.models import Consultation
-from meedenken.deliberation.models import (
-    Deliberation,
-    Participant,
-    Statement,
-    StatementStatus,
-    Vote,
-    VoteHistory,
-)
-from meedenken.deliberation.polis import build_polis_export
-from meedenken.deliberation.services import do_cast_vote, do_create_participant
 from meedenken.sensemaking.opinion.polis_io import PolisExport, read_polis_export
 from meedenken.sensemaking.opinion.votes import build_vote_matrix
+from meedenken.statements.models import Deliberation, Statement, StatementStatus
+from meedenken.voting.models import Participant, Vote, VoteHistory
+from meedenken.voting.polis import build_polis_export
+from meedenken.voting.services import do_cast_vote, do_create_participant
 from tests.platform.deliberation_helpers import fresh_cache  # noqa: F401 (autouse)
 from tests.platform.factories import make_consultation
 
@@ -157,7 +151,9 @@ def test_staff_upload_and_download_in_the_admin(client: Client) -> None:
     consultation = make_consultation("polis")
     owner = do_create_staff_user("eigenaar", "een-lang-wachtwoord-123", StaffRole.OWNER)
     client.force_login(owner)
-    url = "/beheer/deliberation/statement/import-polis/"
+    url = "/beheer/voting/participant/import-polis/"
+    old = client.get("/beheer/deliberation/statement/import-polis/")
+    assert old.status_code == 308 and old["Location"] == url  # the address before the split
     page = client.get(url)
     assert page.status_code == 200 and "comments.csv" in page.content.decode()
     source = DATA / "london.youth.policing"
@@ -174,7 +170,7 @@ def test_staff_upload_and_download_in_the_admin(client: Client) -> None:
     assert answer.status_code == 302
     assert Statement.objects.count() == 39
     assert AuditEntry.objects.filter(action="deliberation.polis_imported").count() == 1
-    download = client.get(f"/beheer/deliberation/statement/export-polis/{consultation.pk}/")
+    download = client.get(f"/beheer/voting/participant/export-polis/{consultation.pk}/")
     assert download["Content-Type"] == "application/zip"
     with zipfile.ZipFile(io.BytesIO(download.content)) as archive:
         assert {"comments.csv", "votes.csv", "participants-votes.csv"} <= set(archive.namelist())

@@ -22,14 +22,6 @@ from meedenken.accounts.roles import StaffRole
 from meedenken.accounts.services import do_create_staff_user
 from meedenken.audit.models import AuditEntry
 from meedenken.consultations.models import Consultation
-from meedenken.deliberation import analysis
-from meedenken.deliberation.models import Statement
-from meedenken.deliberation.services import (
-    do_cast_vote,
-    do_create_participant,
-    do_rate_statement,
-    do_seed_statement,
-)
 from meedenken.runs.models import AnalysisRun, RunStatus
 from meedenken.runs.services import (
     MAX_ATTEMPTS,
@@ -40,6 +32,10 @@ from meedenken.runs.services import (
     do_request_run,
     execute_run_task,
 )
+from meedenken.statements.models import Statement
+from meedenken.statements.services import do_seed_statement
+from meedenken.voting import analysis
+from meedenken.voting.services import do_cast_vote, do_create_participant, do_rate_statement
 from tests.platform.deliberation_helpers import (
     fresh_cache,  # noqa: F401 (autouse)
     setup_statements,

@@ -15,20 +15,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meedenken.consultations.models import Consultation
-from meedenken.deliberation.forms import VoteForm, clean_vote_quickly
-from meedenken.deliberation.models import (
-    Deliberation,
-    Moderation,
-    Participant,
-    Rating,
-    Statement,
-    StatementStatus,
-    Vote,
-    VoteHistory,
-)
-from meedenken.deliberation.selectors import local_cache
-from meedenken.deliberation.services import do_cast_vote, do_create_participant
 from meedenken.responses.models import Response
+from meedenken.statements.cache import local_cache
+from meedenken.statements.models import Deliberation, Moderation, Statement, StatementStatus
+from meedenken.voting.forms import VoteForm, clean_vote_quickly
+from meedenken.voting.models import Participant, Rating, Vote, VoteHistory
+from meedenken.voting.services import do_cast_vote, do_create_participant
 from tests.platform.conftest import PROFILE, start_response
 from tests.platform.deliberation_helpers import (
     cast_url,
@@ -340,7 +332,7 @@ def test_voting_page_query_count_does_not_grow(client: Client, consultation: Con
     local_cache.clear()  # count the cold case: the list of statements is read too
     with CaptureQueriesContext(connection) as small:
         assert client.get(vote_url(consultation)).status_code == 200
-    from meedenken.deliberation.services import do_seed_statement
+    from meedenken.statements.services import do_seed_statement
 
     for i in range(20):
         do_seed_statement(consultation, f"Extra maatregel {i}")

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 
 from meedenken.consultations.models import Consultation
-from meedenken.deliberation.models import Deliberation
 from meedenken.responses.models import Response, ResponseStatus
+from meedenken.statements.models import Deliberation
 from tests.platform.conftest import PROFILE, start_response
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VotingConfig(AppConfig):
+    name = "meedenken.voting"
+    label = "voting"
+    verbose_name = _("Stemmen")
+
+    def ready(self) -> None:
+        from meedenken.runs.registry import register_kind
+        from meedenken.voting.opinion_run import OPINION, on_opinion_done, run_opinion
+
+        register_kind(OPINION, run_opinion, on_done=on_opinion_done)

@@ -1,0 +1,163 @@
+"""Turn a stored analysis result into what the results page draws: rows for tables and
+coordinates for the SVG charts (opinion map, agreement intervals, impact x feasibility)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from meedenken.responses.profile import StakeholderType
+from meedenken.statements.models import Statement
+
+MAP_WIDTH, MAP_HEIGHT, PAD = 480, 320, 24
+GROUP_LETTERS = "ABCDEFGHIJ"
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"
+
+
+def _scale(values: list[float], low: float, high: float) -> list[float]:
+    if not values:
+        return []
+    lo, hi = min(values), max(values)
+    span = (hi - lo) or 1.0
+    return [low + (v - lo) / span * (high - low) for v in values]
+
+
+def results_view(
+    result: dict[str, Any], summary: dict[str, Any], texts: dict[int, Statement]
+) -> dict[str, Any]:
+    stats: dict[str, dict[str, Any]] = result.get("statements", {})
+    type_codes: list[str] = list(result.get("stakeholder_types", []))
+    labels = dict(StakeholderType.choices)
+    types = [(code, str(labels.get(code, code))) for code in type_codes]
+
+    def text(key: str | int) -> str:
+        statement = texts.get(int(key))
+        return statement.t("text") if statement is not None else f"#{key}"
+
+    ranked = []
+    for position, key in enumerate(result.get("ranked", []), start=1):
+        s = stats.get(str(key))
+        if s is None:
+            continue
+        cells = []
+        for code, label in types:
+            t = s.get("by_type", {}).get(code)
+            if t and t.get("n"):
+                cells.append(
+                    {
+                        "label": label,
+                        "n": t["n"],
+                        "agree": _pct(t.get("agree")),
+                        "low": _pct(t.get("low")),
+                        "high": _pct(t.get("high")),
+                        # bar geometry in a 100-wide SVG
+                        "x1": round(t.get("low", 0) * 100, 1),
+                        "x2": round(t.get("high", 0) * 100, 1),
+                        "cx": round((t.get("agree") or 0) * 100, 1),
+                    }
+                )
+            else:
+                cells.append({"label": label, "n": 0})
+        ranked.append(
+            {
+                "position": position,
+                "id": int(key),
+                "text": text(key),
+                "n": s.get("n", 0),
+                "agree": _pct(s.get("agree_share")),
+                "broad_support": _pct(s.get("broad_support")),
+                "bridging": "–" if s.get("bridging") is None else f"{s['bridging']:+.2f}",
+                "cells": cells,
+                "consensus": s.get("consensus", False),
+                "broadly_supported": s.get("broadly_supported", False),
+            }
+        )
+
+    groups = []
+    for group in result.get("groups", []):
+        gid = int(group.get("id", 0))
+        groups.append(
+            {
+                "id": gid,
+                "name": GROUP_LETTERS[gid % len(GROUP_LETTERS)],
+                "size": group.get("size", 0),
+                "types": ", ".join(
+                    f"{count} {labels.get(code, code) if code else _('onbekend')}"
+                    for code, count in group.get("types", {}).items()
+                ),
+                "representative": [
+                    {
+                        "text": text(item["statement"]),
+                        "direction": item.get("direction", "agree"),
+                        "share": _pct(item.get("share")),
+                    }
+                    for item in group.get("representative", [])
+                ],
+            }
+        )
+
+    points = result.get("map", {}).get("participants", [])
+    xs = _scale([float(p[0]) for p in points], PAD, MAP_WIDTH - PAD)
+    ys = _scale([float(p[1]) for p in points], MAP_HEIGHT - PAD, PAD)
+    map_points = [
+        {"x": round(x, 1), "y": round(y, 1), "group": int(p[2]) if len(p) > 2 else -1}
+        for x, y, p in zip(xs, ys, points, strict=True)
+    ]
+    group_centres = []
+    for group in groups:
+        members = [pt for pt in map_points if pt["group"] == group["id"]]
+        if members:
+            group_centres.append(
+                {
+                    "name": group["name"],
+                    "x": round(sum(m["x"] for m in members) / len(members), 1),
+                    "y": round(sum(m["y"] for m in members) / len(members), 1),
+                }
+            )
+
+    rated = [
+        (key, s)
+        for key, s in stats.items()
+        if s.get("impact") is not None and s.get("feasibility") is not None
+    ]
+    rated.sort(key=lambda item: (-(item[1]["impact"] + item[1]["feasibility"]), int(item[0])))
+    matrix = []
+    for number, (key, s) in enumerate(rated, start=1):
+        matrix.append(
+            {
+                "number": number,
+                "text": text(key),
+                "impact": s["impact"],
+                "feasibility": s["feasibility"],
+                "n": s.get("n_ratings", 0),
+                # 1..5 mapped onto the chart area
+                "x": round(PAD + (s["feasibility"] - 1) / 4 * (MAP_WIDTH - 2 * PAD), 1),
+                "y": round(MAP_HEIGHT - PAD - (s["impact"] - 1) / 4 * (MAP_HEIGHT - 2 * PAD), 1),
+            }
+        )
+
+    return {
+        "engine": result.get("engine", ""),
+        "n_participants": result.get("n_participants", 0),
+        "n_votes": result.get("n_votes", 0),
+        "n_statements": result.get("n_statements", 0),
+        "types": types,
+        "ranked": ranked,
+        "consensus": [
+            {"text": text(key), "agree": _pct(stats.get(str(key), {}).get("agree_share"))}
+            for key in result.get("consensus", [])
+        ],
+        "groups": groups,
+        "map_points": map_points,
+        "group_centres": group_centres,
+        "matrix": matrix,
+        "width": MAP_WIDTH,
+        "height": MAP_HEIGHT,
+        "pad": PAD,
+        "mid_x": MAP_WIDTH / 2,
+        "mid_y": MAP_HEIGHT / 2,
+    }

@@ -1,0 +1,315 @@
+"""Writes for participants, votes and ratings: the vote path.
+
+`do_*` acts, `check_*` validates and raises `DeliberationError` with a message for the person.
+Every write runs in one transaction: on any error nothing is changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meedenken.consultations.models import Consultation, Section
+from meedenken.responses.models import Response
+from meedenken.responses.profile import StakeholderType
+from meedenken.statements.models import Deliberation, Statement
+from meedenken.statements.services import (
+    DeliberationError,
+    check_can_propose,
+    check_statement_votable,
+    check_voting_open,
+    do_propose_statement,
+)
+from meedenken.voting.models import Participant, Rating, Vote, VoteHistory, VoteValue
+
+VOTE_WORDS = {"agree": VoteValue.AGREE, "disagree": VoteValue.DISAGREE, "pass": VoteValue.PASS}
+
+
+# --- checks -------------------------------------------------------------------------------
+
+
+def check_vote_value(value: str | int | None) -> VoteValue:
+    if isinstance(value, str) and value in VOTE_WORDS:
+        return VOTE_WORDS[value]
+    if isinstance(value, int) and not isinstance(value, bool) and value in (-1, 0, 1):
+        return VoteValue(value)
+    raise DeliberationError(str(_("Kies eens, oneens of overslaan.")))
+
+
+def check_rating_value(value: int | None, label: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise DeliberationError(
+            str(_("%(label)s: kies een waarde van 1 tot en met 5.") % {"label": label})
+        )
+    return value
+
+
+# --- participants -------------------------------------------------------------------------
+
+
+def do_create_participant(
+    consultation: Consultation, *, stakeholder_type: str = "", is_demo: bool = False
+) -> Participant:
+    if stakeholder_type and stakeholder_type not in StakeholderType.values:
+        raise DeliberationError(str(_("Kies een soort belanghebbende uit de lijst.")))
+    return Participant.objects.create(
+        consultation=consultation, stakeholder_type=stakeholder_type, is_demo=is_demo
+    )
+
+
+def do_link_response(response: Response) -> Participant:
+    """The participant of a response (created on first use), carrying its stakeholder type."""
+    with transaction.atomic():
+        participant = Participant.objects.select_for_update().filter(response=response).first()
+        if participant is None:
+            try:
+                with transaction.atomic():
+                    participant = Participant.objects.create(
+                        consultation_id=response.consultation_id,
+                        response=response,
+                        stakeholder_type=response.stakeholder_type,
+                        is_demo=response.is_demo,
+                    )
+            except IntegrityError:
+                participant = Participant.objects.get(response=response)
+        elif (
+            response.stakeholder_type and participant.stakeholder_type != response.stakeholder_type
+        ):
+            participant.stakeholder_type = response.stakeholder_type
+            participant.save(update_fields=["stakeholder_type"])
+    return participant
+
+
+def do_declare_stakeholder_type(participant: Participant, stakeholder_type: str) -> Participant:
+    if stakeholder_type and stakeholder_type not in StakeholderType.values:
+        raise DeliberationError(str(_("Kies een soort belanghebbende uit de lijst.")))
+    if participant.response_id is not None:
+        raise DeliberationError(
+            str(_("Uw soort belanghebbende komt uit uw reactie. Wijzig het daar.")), 409
+        )
+    Participant.objects.filter(pk=participant.pk).update(stakeholder_type=stakeholder_type)
+    participant.stakeholder_type = stakeholder_type
+    return participant
+
+
+# --- votes and ratings --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VoteOutcome:
+    vote: Vote
+    changed: bool  # False: the same vote was posted again, nothing changed
+    previous: int | None  # the replaced value on a change of mind
+
+
+def do_cast_vote(
+    participant: Participant,
+    statement: Statement,
+    value: str | int | None,
+    *,
+    now: datetime | None = None,
+    check_open: bool = True,
+    checked: bool = False,
+) -> VoteOutcome:
+    """Store the participant's current vote; a different earlier vote goes to the history.
+    Repeating the same vote changes nothing. `checked`: the caller already checked that voting
+    is open and the statement may be voted on."""
+    now = now or timezone.now()
+    vote_value = check_vote_value(value)
+    if not checked:
+        if check_open:
+            check_voting_open(participant.consultation, now)
+        check_statement_votable(participant.consultation_id, statement)
+    first = _insert_first_vote(participant.pk, statement.pk, vote_value, now)
+    if first is not None:
+        return VoteOutcome(first, True, None)
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                current = (
+                    Vote.objects.select_for_update()
+                    .filter(participant=participant, statement=statement)
+                    .first()
+                )
+                if current is None:
+                    vote = Vote.objects.create(
+                        participant=participant, statement=statement, value=vote_value, voted_at=now
+                    )
+                    return VoteOutcome(vote, True, None)
+                if current.value == vote_value:
+                    return VoteOutcome(current, False, None)
+                VoteHistory.objects.create(
+                    participant=participant,
+                    statement=statement,
+                    value=current.value,
+                    voted_at=current.voted_at,
+                    replaced_at=now,
+                )
+                previous = current.value
+                current.value = vote_value
+                current.voted_at = now
+                current.save(update_fields=["value", "voted_at"])
+                return VoteOutcome(current, True, previous)
+        except IntegrityError:
+            # A concurrent first vote on the same pair won the race: read it and decide again.
+            continue
+    raise DeliberationError(str(_("Uw stem kon niet worden opgeslagen. Probeer het opnieuw.")), 409)
+
+
+def _insert_first_vote(
+    participant_id: int, statement_id: int, value: int, now: datetime
+) -> Vote | None:
+    """The common case in one statement, without a transaction: the participant's first vote
+    on this statement. None when a vote exists (then the caller locks and compares)."""
+    table = connection.ops.quote_name(Vote._meta.db_table)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (participant_id, statement_id, value, voted_at) "  # noqa: S608
+                "VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (participant_id, statement_id) DO NOTHING RETURNING id",
+                [
+                    participant_id,
+                    statement_id,
+                    int(value),
+                    connection.ops.adapt_datetimefield_value(now),
+                ],
+            )
+            row = cursor.fetchone()
+    except IntegrityError as error:  # the participant no longer exists
+        raise DeliberationError(
+            str(_("Uw stem kon niet worden opgeslagen. Probeer het opnieuw.")), 409
+        ) from error
+    if row is None:
+        return None
+    return Vote(
+        pk=row[0],
+        participant_id=participant_id,
+        statement_id=statement_id,
+        value=value,
+        voted_at=now,
+    )
+
+
+def do_rate_statement(
+    participant: Participant,
+    statement: Statement,
+    *,
+    impact: int | None,
+    feasibility: int | None,
+    now: datetime | None = None,
+    check_open: bool = True,
+) -> Rating | None:
+    """Store impact and feasibility (1-5); both empty removes nothing and stores nothing."""
+    impact = check_rating_value(impact, str(_("Impact")))
+    feasibility = check_rating_value(feasibility, str(_("Uitvoerbaarheid")))
+    now = now or timezone.now()
+    if check_open:
+        check_voting_open(participant.consultation, now)
+    check_statement_votable(participant.consultation_id, statement)
+    if impact is None and feasibility is None:
+        return None
+    with transaction.atomic():
+        rating, _created = Rating.objects.update_or_create(
+            participant=participant,
+            statement=statement,
+            defaults={"impact": impact, "feasibility": feasibility, "rated_at": now},
+        )
+    return rating
+
+
+def do_vote_and_rate(
+    participant: Participant,
+    statement: Statement,
+    value: str | int | None,
+    *,
+    impact: int | None = None,
+    feasibility: int | None = None,
+    now: datetime | None = None,
+    checked: bool = False,
+) -> VoteOutcome:
+    """A vote with optional ratings, all or nothing."""
+    now = now or timezone.now()
+    check_vote_value(value)
+    check_rating_value(impact, str(_("Impact")))
+    check_rating_value(feasibility, str(_("Uitvoerbaarheid")))
+    if impact is None and feasibility is None:
+        return do_cast_vote(participant, statement, value, now=now, checked=checked)
+    try:
+        with transaction.atomic():
+            outcome = do_cast_vote(participant, statement, value, now=now, checked=checked)
+            do_rate_statement(
+                participant,
+                statement,
+                impact=impact,
+                feasibility=feasibility,
+                now=now,
+                check_open=False,
+            )
+    except IntegrityError as error:  # foreign keys checked at commit: participant removed
+        raise DeliberationError(
+            str(_("Uw stem kon niet worden opgeslagen. Probeer het opnieuw.")), 409
+        ) from error
+    return outcome
+
+
+# --- as the visitor of a page -------------------------------------------------------------
+
+
+def do_vote_as(
+    consultation: Consultation,
+    participant: Participant | None,
+    statement: Statement | None,
+    cleaned: dict[str, Any],
+    *,
+    now: datetime | None = None,
+) -> tuple[Participant, VoteOutcome]:
+    """A visitor's vote (with optional ratings): every check first, then a participant is
+    created for a first-time visitor (None), then the vote is stored."""
+    now = now or timezone.now()
+    if statement is None:
+        raise DeliberationError(str(_("Deze stelling bestaat niet.")), 404)
+    check_vote_value(cleaned["vote"])
+    check_rating_value(cleaned.get("impact"), str(_("Impact")))
+    check_rating_value(cleaned.get("feasibility"), str(_("Uitvoerbaarheid")))
+    check_voting_open(consultation, now)
+    check_statement_votable(consultation.pk, statement)
+    if participant is None:
+        participant = do_create_participant(consultation)
+    participant.consultation = consultation
+    outcome = do_vote_and_rate(
+        participant,
+        statement,
+        cleaned["vote"],
+        impact=cleaned.get("impact"),
+        feasibility=cleaned.get("feasibility"),
+        now=now,
+        checked=True,
+    )
+    return participant, outcome
+
+
+def do_propose_as(
+    consultation: Consultation,
+    deliberation: Deliberation,
+    participant: Participant | None,
+    text: str,
+    *,
+    section: Section | None = None,
+    now: datetime | None = None,
+) -> tuple[Participant, Statement]:
+    """A visitor's proposal: checked first, then a participant is created for a first-time
+    visitor (None), then the proposal is stored."""
+    now = now or timezone.now()
+    check_can_propose(consultation, deliberation, text, now)
+    if participant is None:
+        participant = do_create_participant(consultation)
+    statement = do_propose_statement(consultation, participant.pk, text, section=section, now=now)
+    return participant, statement

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from meedenken.voting import results, views
+
+app_name = "voting"
+
+prefix = "consultaties/<slug:slug>/"
+
+urlpatterns = [
+    path(f"{prefix}stellingen/", views.vote, name="vote"),
+    path(f"{prefix}stellingen/<int:statement_id>/stem/", views.cast, name="cast"),
+    path(f"{prefix}stellingen/over-u/", views.declare, name="declare"),
+    path(f"{prefix}stellingen/voorstellen/", views.propose, name="propose"),
+    path(f"{prefix}reactie/<str:secret>/stellingen/", views.from_response, name="from-response"),
+    path(f"{prefix}resultaten/", results.results, name="results"),
+    path(f"{prefix}resultaten/status/", results.run_status, name="run-status"),
+    path(f"{prefix}resultaten/analyse/", results.request_analysis, name="request-analysis"),
+    path(f"{prefix}resultaten/<int:run_id>/publiceren/", results.publish, name="publish"),
+]
