@@ -6,3 +6,8 @@ class CodingConfig(AppConfig):
     name = "meedenken.coding"
     label = "coding"
     verbose_name = _("Coderen van open antwoorden")
+
+    def ready(self) -> None:
+        from meedenken.coding.analysis import register
+
+        register()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from meedenken.workspace import answers, views
+from meedenken.workspace import analysis, answers, views
 
 app_name = "workspace"
 
@@ -20,4 +20,15 @@ urlpatterns = [
     path(f"{Q}bulk/", answers.bulk_code, name="bulk"),
     path(f"{Q}<int:answer_id>/", answers.answer_detail, name="answer"),
     path(f"{Q}<int:answer_id>/coderen/", answers.code_answer, name="code"),
+]
+
+urlpatterns += [
+    path("<slug:slug>/analyse/", analysis.analysis, name="analysis"),
+    path("<slug:slug>/analyse/starten/", analysis.request_run, name="analysis-run"),
+    path(
+        "<slug:slug>/analyse/thema/<int:theme_id>/code/", analysis.theme_to_code, name="theme-code"
+    ),
+    path(
+        "<slug:slug>/analyse/campagne/<int:campaign_id>/", analysis.campaign_action, name="campaign"
+    ),
 ]

@@ -1,10 +1,12 @@
 """Every write of the coding app (see the modules for the details)."""
 
 from meedenken.coding.services.assign import (
+    campaign_answer_ids,
     check_active_codes,
     check_codable_answers,
     do_accept_proposal,
     do_bulk_code,
+    do_decide_campaign,
     do_reject_proposal,
     do_set_answer_codes,
 )
@@ -12,6 +14,7 @@ from meedenken.coding.services.codebook import (
     check_codebook_json,
     check_codebook_version,
     do_add_code,
+    do_code_from_theme,
     do_delete_code,
     do_import_codebook,
     do_merge_codes,
@@ -28,6 +31,7 @@ from meedenken.coding.services.privacy import (
 
 __all__ = [
     "SPAN_KINDS",
+    "campaign_answer_ids",
     "check_active_codes",
     "check_codable_answers",
     "check_codebook_json",
@@ -36,6 +40,8 @@ __all__ = [
     "do_add_code",
     "do_add_span",
     "do_bulk_code",
+    "do_code_from_theme",
+    "do_decide_campaign",
     "do_delete_code",
     "do_import_codebook",
     "do_mark_privacy_reviewed",

@@ -13,7 +13,15 @@ from django.utils.translation import gettext as _
 
 from meedenken.audit.services import do_record_audit
 from meedenken.coding.errors import CodingError
-from meedenken.coding.models import Code, CodeAssignment, CodeProposal, CodeStatus, CodingPass
+from meedenken.coding.models import (
+    Campaign,
+    CampaignCounting,
+    Code,
+    CodeAssignment,
+    CodeProposal,
+    CodeStatus,
+    CodingPass,
+)
 from meedenken.coding.services.codebook import check_codebook_version, lock_codebook
 from meedenken.consultations.models import Consultation, QuestionKind
 from meedenken.responses.models import Answer, ResponseStatus
@@ -217,3 +225,39 @@ def do_reject_proposal(consultation: Consultation, proposal_id: int, actor: Acto
                 {"code": proposal.code_id, "run": proposal.run_id},
             )
     return proposal
+
+
+def do_decide_campaign(
+    consultation: Consultation, campaign_id: int, counting: str, actor: Actor
+) -> Campaign:
+    """Count a campaign once or per respondent (kept for the next run's same campaign)."""
+    if counting not in CampaignCounting.values:
+        raise CodingError(_("Kies één keer of per respondent."))
+    with transaction.atomic():
+        campaign = (
+            Campaign.objects.select_for_update()
+            .filter(pk=campaign_id, consultation=consultation)
+            .first()
+        )
+        if campaign is None:
+            raise CodingError(_("Deze campagne bestaat niet (meer); er is een nieuwere analyse."))
+        campaign.counting = counting
+        campaign.decided_by, campaign.decided_at = _user(actor), timezone.now()
+        campaign.save(update_fields=["counting", "decided_by", "decided_at"])
+        do_record_audit(
+            actor,
+            "campaign.decided",
+            consultation,
+            {"campaign": campaign.key, "counting": counting},
+        )
+    return campaign
+
+
+def campaign_answer_ids(campaign: Campaign) -> list[int]:
+    from meedenken.coding.models import AnswerAnalysis
+
+    return list(
+        AnswerAnalysis.objects.filter(
+            run_id=campaign.run_id, campaign_key=campaign.key
+        ).values_list("answer_id", flat=True)
+    )

@@ -1,0 +1,234 @@
+"""The open-answer analysis as run kind "answers" of the analysis-runs app.
+
+Per open question: the submitted answers and the analysts' codes go to the text core
+(`meedenken.sensemaking.text.analyse_answers`); what it finds is stored in bulk, tagged with the
+run's id (languages, proposals, detected personal data, campaigns, themes, the active-learning
+order). Human codes are only read, never written. When the run is done (`on_answers_done`) the
+workspace switches to it; the run's own result holds the per-question reports, themes,
+campaigns and agreement figures (the per-answer rows live in the coding tables).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from meedenken.coding.models import (
+    AnswerAnalysis,
+    Campaign,
+    CodeAssignment,
+    CodeProposal,
+    CodingPass,
+    CodingState,
+    PersonalDataSpan,
+    Theme,
+)
+from meedenken.coding.selectors import get_codes, to_core_codebook
+from meedenken.coding.selectors.browse import submitted_answers
+from meedenken.consultations.models import Question, QuestionKind
+
+if TYPE_CHECKING:
+    from meedenken.consultations.models import Consultation
+    from meedenken.runs.models import AnalysisRun
+    from meedenken.runs.registry import RunContext
+    from meedenken.sensemaking.text.results import TextAnalysis
+
+KIND = "answers"
+FORMAT = "meedenken.answers/1"
+BATCH = 2000
+
+
+class AnswersRunError(RuntimeError):
+    """The analysis cannot start (the message is stored on the run for staff)."""
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.lower().split()).encode("utf-8")).hexdigest()
+
+
+def _human_codes(question: Question, coding_pass: str) -> dict[str, list[str]]:
+    codes: dict[str, list[str]] = defaultdict(list)
+    for answer_id, key in CodeAssignment.objects.filter(
+        answer__question=question, coding_pass=coding_pass
+    ).values_list("answer_id", "code__key"):
+        codes[str(answer_id)].append(key)
+    return dict(codes)
+
+
+def _span(text: str, start: int, end: int, original: str) -> tuple[int, int] | None:
+    """Offsets of a redaction in the stored text (the core's index the cleaned text)."""
+    if text[start:end] == original:
+        return start, end
+    found = text.find(original)
+    return (found, found + len(original)) if found >= 0 and original else None
+
+
+def store_question(
+    consultation: Consultation, question: Question, run_id: int, analysis: TextAnalysis
+) -> dict[str, Any]:
+    """Write what the core found for one question, in bulk; return the run's slim result."""
+    codes = {code.key: code.pk for code in get_codes(consultation)}
+    texts = dict(submitted_answers(question).values_list("pk", "text"))
+    rank = {answer_id: i for i, answer_id in enumerate(analysis.next_to_code)}
+    rows, proposals, spans = [], [], []
+    for result in analysis.answers:
+        answer_id = int(result.answer_id)
+        machine = [c for c in result.codes if c.source != "analyst" and c.code_id in codes]
+        rows.append(
+            AnswerAnalysis(
+                answer_id=answer_id,
+                run_id=run_id,
+                language=result.language or "",
+                language_confidence=result.language_confidence,
+                mixed_language=result.mixed_language,
+                skipped=result.skipped or "",
+                campaign_key=result.campaign_id or "",
+                theme_key=result.theme_id or "",
+                top_confidence=max((c.confidence for c in machine), default=None),
+                next_rank=rank.get(result.answer_id),
+            )
+        )
+        proposals += [
+            CodeProposal(
+                answer_id=answer_id,
+                code_id=codes[c.code_id],
+                run_id=run_id,
+                confidence=c.confidence,
+                source=c.source,
+                words=list(c.words),
+            )
+            for c in machine
+        ]
+        for redaction in result.redactions:
+            where = _span(
+                texts.get(answer_id, ""), redaction.start, redaction.end, redaction.original
+            )
+            if where is not None:
+                spans.append(
+                    PersonalDataSpan(
+                        answer_id=answer_id,
+                        kind=redaction.kind,
+                        start=where[0],
+                        end=where[1],
+                        run_id=run_id,
+                    )
+                )
+    decided = {
+        c.text_hash: c
+        for c in Campaign.objects.filter(consultation=consultation, question=question)
+        .exclude(decided_at=None)
+        .order_by("run_id")
+    }
+    campaigns = []
+    for c in analysis.campaigns:
+        digest = text_hash(c.canonical_text)
+        earlier = decided.get(digest)
+        campaigns.append(
+            Campaign(
+                consultation=consultation,
+                question=question,
+                run_id=run_id,
+                key=f"q{question.pk}-{c.campaign_id}",
+                size=c.size,
+                identical_count=c.identical_count,
+                canonical_answer_id=int(c.canonical_answer_id),
+                canonical_text=c.canonical_text,
+                text_hash=digest,
+                counting=earlier.counting
+                if earlier
+                else Campaign._meta.get_field("counting").default,
+                decided_by_id=earlier.decided_by_id if earlier else None,
+                decided_at=earlier.decided_at if earlier else None,
+            )
+        )
+    for row in rows:
+        if row.campaign_key:
+            row.campaign_key = f"q{question.pk}-{row.campaign_key}"
+        if row.theme_key:
+            row.theme_key = f"q{question.pk}-{row.theme_key}"
+    themes = [
+        Theme(
+            consultation=consultation,
+            run_id=run_id,
+            key=f"q{question.pk}-{t.theme_id}",
+            size=t.size,
+            key_phrases=list(t.key_phrases),
+            quotes=[
+                {"answer_id": int(q.answer_id), "text": q.text} for q in t.representative_quotes
+            ],
+        )
+        for t in analysis.themes
+    ]
+    with transaction.atomic():
+        AnswerAnalysis.objects.bulk_create(rows, batch_size=BATCH)
+        CodeProposal.objects.bulk_create(proposals, batch_size=BATCH)
+        PersonalDataSpan.objects.bulk_create(spans, batch_size=BATCH, ignore_conflicts=True)
+        Campaign.objects.bulk_create(campaigns, batch_size=BATCH)
+        Theme.objects.bulk_create(themes, batch_size=BATCH)
+    data = analysis.to_dict()
+    return {key: value for key, value in data.items() if key != "answers"}
+
+
+def run_answers(ctx: RunContext) -> dict[str, Any]:
+    # The core (numpy, scikit-learn, lingua) is loaded in the worker only, not at start-up.
+    from meedenken.sensemaking.text.pipeline import analyse_answers
+    from meedenken.sensemaking.text.prepare import LanguageIdentifier
+    from meedenken.sensemaking.text.results import AnalysisSettings, Answer
+
+    run = ctx.run
+    consultation = run.consultation
+    codebook = to_core_codebook(consultation)
+    if codebook is None:
+        raise AnswersRunError(
+            _("Lees eerst een codeboek in: de analyse stelt codes uit het codeboek voor.")
+        )
+    questions = list(
+        Question.objects.filter(
+            section__consultation=consultation, kind=QuestionKind.OPEN_TEXT
+        ).order_by("section__order", "section_id", "order", "id")
+    )
+    settings = AnalysisSettings(seed=int((run.params or {}).get("seed", 0)))
+    identifier = LanguageIdentifier(settings.languages)
+    result: dict[str, Any] = {"format": FORMAT, "codebook": codebook.to_dict(), "questions": {}}
+    for index, question in enumerate(questions):
+        ctx.progress(
+            5 + 90 * index // max(len(questions), 1),
+            _("Vraag %(n)d van %(total)d") % {"n": index + 1, "total": len(questions)},
+        )
+        answers = [
+            Answer(answer_id=str(pk), text=text, question_id=str(question.pk))
+            for pk, text in submitted_answers(question).order_by("pk").values_list("pk", "text")
+        ]
+        analysis = analyse_answers(
+            answers,
+            codebook,
+            _human_codes(question, CodingPass.FIRST),
+            second_analyst_codes=_human_codes(question, CodingPass.SECOND),
+            settings=settings,
+            identifier=identifier,
+        )
+        if not answers:
+            continue
+        result["questions"][str(question.pk)] = store_question(
+            consultation, question, run.pk, analysis
+        )
+    ctx.summary["questions"] = len(questions)
+    ctx.summary["answers"] = sum(q["report"]["answers"] for q in result["questions"].values())
+    return result
+
+
+def on_answers_done(run: AnalysisRun) -> None:
+    """The workspace shows this run's proposals, languages and campaigns from now on."""
+    CodingState.objects.update_or_create(
+        consultation_id=run.consultation_id, defaults={"current_run_id": run.pk}
+    )
+
+
+def register() -> None:
+    from meedenken.runs.registry import register_kind
+
+    register_kind(KIND, run_answers, on_done=on_answers_done)

@@ -1,0 +1,150 @@
+"""The open-answer analysis page: request a run (background worker), its progress, and per
+question the agreement figures, themes (one action to make a code) and campaigns (count once or
+per respondent, code the whole campaign)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meedenken.coding.analysis import KIND
+from meedenken.coding.errors import CodingError
+from meedenken.coding.models import Campaign, Theme
+from meedenken.coding.selectors import get_codebook, get_codes, get_current_run_id
+from meedenken.coding.services import (
+    campaign_answer_ids,
+    do_bulk_code,
+    do_code_from_theme,
+    do_decide_campaign,
+)
+from meedenken.consultations.models import Consultation
+from meedenken.runs.selectors import get_latest_run, get_run
+from meedenken.runs.services import RunError, do_request_run
+from meedenken.workspace.access import CODE, MANAGE, VIEW, staff_page
+from meedenken.workspace.selectors import get_open_questions
+
+MIN_TRUSTED = 20  # the core trains its classifier from 20 coded answers
+
+
+def _ids(values: list[str]) -> list[int]:
+    return [int(v) for v in values if v.isdigit()]
+
+
+@staff_page(VIEW)
+def analysis(request: HttpRequest, consultation: Consultation) -> HttpResponse:
+    run_id = get_current_run_id(consultation)
+    current = get_run(consultation, run_id, KIND) if run_id else None
+    codes = {code.key: code for code in get_codes(consultation)}
+    questions = []
+    result = (current.result or {}) if current else {}
+    for question in get_open_questions(consultation):
+        data = result.get("questions", {}).get(str(question.pk))
+        if data is None:
+            continue
+        human = {a["code_id"]: a for a in data.get("analyst_agreement", [])}
+        agreement = [
+            {"code": codes.get(m["code_id"]), "model": m, "human": human.get(m["code_id"])}
+            for m in data.get("model_agreement", [])
+        ]
+        questions.append(
+            {
+                "question": question,
+                "report": data.get("report", {}),
+                "agreement": agreement,
+                "human_only": [
+                    a
+                    for k, a in human.items()
+                    if k not in {m["code_id"] for m in data.get("model_agreement", [])}
+                ],
+                "trusted": data.get("report", {}).get("analyst_coded", 0) >= MIN_TRUSTED,
+                "themes": list(
+                    Theme.objects.filter(
+                        run_id=run_id, key__startswith=f"q{question.pk}-"
+                    ).select_related("code")
+                ),
+                "campaigns": list(
+                    Campaign.objects.filter(run_id=run_id, question=question).order_by("-size")[:50]
+                ),
+            }
+        )
+    return render(
+        request,
+        "workspace/analysis.html",
+        {
+            "consultation": consultation,
+            "latest": get_latest_run(consultation, KIND),
+            "current": current,
+            "questions": questions,
+            "codes": list(codes.values()),
+            "codebook": get_codebook(consultation),
+            "min_trusted": MIN_TRUSTED,
+            "staff_section": "analysis",
+        },
+    )
+
+
+@require_POST
+@staff_page(VIEW)
+def request_run(request: HttpRequest, consultation: Consultation) -> HttpResponse:
+    if get_codebook(consultation) is None or not get_codes(consultation):
+        messages.error(
+            request, _("Lees eerst een codeboek in: de analyse stelt codes uit het codeboek voor.")
+        )
+        return redirect("workspace:analysis", consultation.slug)
+    try:
+        do_request_run(consultation, KIND, request.user)
+    except RunError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("De analyse staat in de wachtrij; deze pagina toont de voortgang.")
+        )
+    return redirect("workspace:analysis", consultation.slug)
+
+
+@require_POST
+@staff_page(MANAGE)
+def theme_to_code(request: HttpRequest, consultation: Consultation, theme_id: int) -> HttpResponse:
+    try:
+        code = do_code_from_theme(consultation, theme_id, request.user)
+    except CodingError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Code %(label)s gemaakt; de volgende analyse stelt haar voor.")
+            % {"label": code.label_nl},
+        )
+    return redirect("workspace:analysis", consultation.slug)
+
+
+@require_POST
+@staff_page(CODE)
+def campaign_action(
+    request: HttpRequest, consultation: Consultation, campaign_id: int
+) -> HttpResponse:
+    try:
+        if request.POST.get("counting"):
+            do_decide_campaign(consultation, campaign_id, request.POST["counting"], request.user)
+            messages.success(request, _("Telling van de campagne opgeslagen."))
+        else:
+            campaign = Campaign.objects.filter(pk=campaign_id, consultation=consultation).first()
+            if campaign is None:
+                raise CodingError(
+                    _("Deze campagne bestaat niet (meer); er is een nieuwere analyse.")
+                )
+            version = request.POST.get("version", "")
+            added = do_bulk_code(
+                consultation,
+                campaign_answer_ids(campaign),
+                _ids(request.POST.getlist("code")),
+                request.user,
+                expected_version=int(version) if version.isdigit() else None,
+            )
+            messages.success(request, _("%(n)d codes toegekend.") % {"n": added})
+    except CodingError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("workspace:analysis", consultation.slug)
