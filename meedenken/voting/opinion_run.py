@@ -34,12 +34,14 @@ def run_opinion(ctx: RunContext) -> dict[str, Any]:
     load_ms = round((time.perf_counter() - started) * 1000, 1)
     ctx.progress(30, str(_("Meningsgroepen en draagvlak berekenen")))
     started = time.perf_counter()
-    result = analysis.analyse(
+    result, summary = analysis.analyse(
         data,
         progress=lambda stage, step, steps: ctx.progress(
             30 + 60 * step // max(steps, 1), stage_label(stage)
         ),
+        previous=ctx.previous_result,  # warm start: groups and their ids stay stable
     )
+    ctx.summary.update(summary)
     ctx.summary["timings"] = {
         "load_ms": load_ms,
         "analyse_ms": round((time.perf_counter() - started) * 1000, 1),

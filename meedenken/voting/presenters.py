@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from meedenken.responses.profile import StakeholderType
 from meedenken.statements.models import Statement
+from meedenken.voting.opinion_json import read_opinion
 
 MAP_WIDTH, MAP_HEIGHT, PAD = 480, 320, 24
 GROUP_LETTERS = "ABCDEFGHIJ"
@@ -27,8 +28,10 @@ def _scale(values: list[float], low: float, high: float) -> list[float]:
 
 
 def results_view(
-    result: dict[str, Any], summary: dict[str, Any], texts: dict[int, Statement]
+    stored: dict[str, Any], summary: dict[str, Any], texts: dict[int, Statement]
 ) -> dict[str, Any]:
+    """The page's rows and chart geometry from a run's stored core JSON and summary."""
+    result = read_opinion(stored, summary)
     stats: dict[str, dict[str, Any]] = result.get("statements", {})
     type_codes: list[str] = list(result.get("stakeholder_types", []))
     labels = dict(StakeholderType.choices)
@@ -141,7 +144,6 @@ def results_view(
         )
 
     return {
-        "engine": result.get("engine", ""),
         "n_participants": result.get("n_participants", 0),
         "n_votes": result.get("n_votes", 0),
         "n_statements": result.get("n_statements", 0),

@@ -13,6 +13,7 @@ from meedenken.demo.services import do_load_demo
 from meedenken.runs.models import AnalysisRun
 from meedenken.statements.models import STATEMENT_MAX_LENGTH, Statement, StatementStatus
 from meedenken.voting.models import Participant, Rating, Vote
+from meedenken.voting.opinion_json import read_opinion
 from tests.platform.deliberation_helpers import fresh_cache  # noqa: F401 (autouse)
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def test_loaddemo_seeds_votes_and_a_published_analysis(demo: Any) -> None:
     assert Vote.objects.count() > 300 * len(MEASURES) // 2
     assert Rating.objects.count() > 1000
     run = AnalysisRun.objects.get(consultation=consultation, published=True)
-    result = run.result
+    result = read_opinion(run.result, run.summary)
     assert len(result["groups"]) >= 2
     assert {"company", "ngo", "trade_union"} <= set(result["stakeholder_types"])
     text = {str(s.pk): s.text_nl for s in seeds}

@@ -32,9 +32,12 @@ from meedenken.runs.services import (
     do_request_run,
     execute_run_task,
 )
+from meedenken.sensemaking.opinion import SCHEMA
 from meedenken.statements.models import Statement
 from meedenken.statements.services import do_seed_statement
 from meedenken.voting import analysis
+from meedenken.voting.opinion_json import read_opinion
+from meedenken.voting.selectors import get_priorities
 from meedenken.voting.services import do_cast_vote, do_create_participant, do_rate_statement
 from tests.platform.deliberation_helpers import (
     fresh_cache,  # noqa: F401 (autouse)
@@ -123,16 +126,16 @@ def test_staff_request_runs_in_the_worker_and_publishing_opens_the_page(
     assert task.status == "SUCCESSFUL", task.traceback
     assert run.status == RunStatus.DONE and run.progress == 100
     assert run.finished_at is not None and run.kind == "opinion"
-    result = run.result
+    assert run.result["schema"] == SCHEMA  # the core's versioned JSON, stored as is
+    result = read_opinion(run.result, run.summary)
     assert result["n_participants"] == 24
-    assert result["engine"] == "opinion-core"
     assert len(result["groups"]) >= 2
     assert result["ranked"][0] == str(statements[0].pk)
     first = result["statements"][str(statements[0].pk)]
     assert set(first["by_type"]) == {"company", "ngo"}
     assert first["by_type"]["ngo"]["low"] < first["by_type"]["ngo"]["agree"]
     assert first["impact"] == 5.0 and first["feasibility"] == 2.0
-    assert set(result["priorities"]) == {str(s.pk) for s in statements}
+    assert set(get_priorities(consultation.pk)) == {str(s.pk) for s in statements}
 
     staff_page = client.get(results_url(consultation)).content.decode()
     assert statements[0].text_nl in staff_page
@@ -319,7 +322,7 @@ def test_db_worker_subprocess_runs_the_queued_analysis(
     assert done.returncode == 0, done.stderr
     run.refresh_from_db()
     assert run.status == RunStatus.DONE, (run.error, done.stdout, done.stderr)
-    assert run.result["groups"]
+    assert run.result["groups"] and run.result["schema"] == SCHEMA
 
 
 def test_staff_see_a_stalled_run_and_a_new_request_requeues_it(

@@ -1,0 +1,122 @@
+"""Read the opinion core's versioned JSON (schema "meedenken.opinion/N", docs/opinion-output.md)
+and the platform's summary of a run into the rows the results page shows. Small and pure: no
+database, no Django."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+MAP_POINTS = 2000  # the opinion map draws at most this many participants
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def statement_rows(result: dict[str, Any], summary: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Statement id (as text) -> counts, support and ratings, for the statements shown to
+    participants (moderated-out ones are counted by the core but never shown)."""
+    declared = bool(result.get("support_groups", {}).get("declared"))
+    ratings = summary.get("ratings", {})
+    rows: dict[str, dict[str, Any]] = {}
+    for s in result.get("statements", []):
+        if s.get("moderated_out"):
+            continue
+        key = str(s["id"])
+        n = s["agree"] + s["disagree"] + s["pass"]
+        rated = ratings.get(key, {})
+        rows[key] = {
+            "agree": s["agree"],
+            "disagree": s["disagree"],
+            "pass": s["pass"],
+            "n": n,
+            "agree_share": round(s["agree"] / n, 4) if n else None,
+            "broad_support": round(s.get("min_support_lower") or 0.0, 4),
+            "broadly_supported": bool(s.get("broadly_supported")),
+            "bridging": _round(s.get("bridging")),
+            "by_type": {
+                g["group"]: {
+                    "n": g["votes"],
+                    "agree": _round(g["rate"]) if g["votes"] else None,
+                    "low": _round(g["lower"]) or 0.0,
+                    "high": _round(g["upper"]) or 0.0,
+                }
+                for g in s.get("support", [])
+            }
+            if declared
+            else {},
+            "consensus": s.get("overall_consensus") == "agree",
+            "impact": rated.get("impact"),
+            "feasibility": rated.get("feasibility"),
+            "n_ratings": rated.get("n_ratings", 0),
+        }
+    return rows
+
+
+def ranked(rows: dict[str, dict[str, Any]]) -> list[str]:
+    """Broadly supported first, then by broad support, bridging and id."""
+    return sorted(
+        rows,
+        key=lambda k: (
+            not rows[k]["broadly_supported"],
+            -rows[k]["broad_support"],
+            -(rows[k]["bridging"] or 0.0),
+            int(k) if k.lstrip("-").isdigit() else 0,
+        ),
+    )
+
+
+def group_rows(
+    result: dict[str, Any], summary: dict[str, Any], shown: dict[str, Any]
+) -> list[dict[str, Any]]:
+    types = summary.get("group_types", {})
+    return [
+        {
+            "id": g["id"],
+            "size": g["size"],
+            "types": types.get(str(g["id"]), {}),
+            "representative": [
+                {
+                    "statement": str(r["statement_id"]),
+                    "direction": r["repful_for"],
+                    "share": _round(r["p_success"]),
+                }
+                for r in g.get("representative", [])
+                if str(r["statement_id"]) in shown
+            ],
+        }
+        for g in result.get("groups", [])
+    ]
+
+
+def map_points(result: dict[str, Any]) -> list[list[float | int]]:
+    """[x, y, group (-1: not clustered)] of at most MAP_POINTS participants, evenly spread."""
+    people = result.get("participants", {})
+    xs, ys, groups = people.get("x", []), people.get("y", []), people.get("group", [])
+    step = max(1, math.ceil(len(xs) / MAP_POINTS))
+    return [
+        [float(xs[i] or 0.0), float(ys[i] or 0.0), -1 if groups[i] is None else int(groups[i])]
+        for i in range(0, len(xs), step)
+    ]
+
+
+def read_opinion(result: dict[str, Any], summary: dict[str, Any]) -> dict[str, Any]:
+    rows = statement_rows(result, summary)
+    support = result.get("support_groups", {})
+    meta = result.get("meta", {})
+    return {
+        "n_participants": meta.get("n_participants", 0),
+        "n_votes": meta.get("n_votes", 0),
+        "n_statements": len(rows),
+        "stakeholder_types": list(support.get("names", [])) if support.get("declared") else [],
+        "statements": rows,
+        "groups": group_rows(result, summary, rows),
+        "consensus": [
+            str(c["statement_id"])
+            for c in result.get("consensus", {}).get("agree", [])
+            if str(c["statement_id"]) in rows
+        ],
+        "ranked": ranked(rows),
+        "map": {"participants": map_points(result)},
+    }
