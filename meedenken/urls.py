@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("beheer/consultaties/", include("meedenken.workspace.urls")),
     path("", include("meedenken.invitations.urls")),
     path("beheer/consultaties/", include("meedenken.statistics.urls")),
+    path("", include("meedenken.papers.urls")),
     prefix_default_language=False,
 )
 urlpatterns += [

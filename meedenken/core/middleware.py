@@ -24,6 +24,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 STAFF_PATH_PREFIX = "/beheer/"
+PAPER_UPLOAD_SUFFIX = "/bijlage/"
 
 
 class RequestBodyLimitMiddleware:
@@ -41,6 +42,8 @@ class RequestBodyLimitMiddleware:
             if request.path.startswith(STAFF_PATH_PREFIX)
             else settings.MEEDENKEN_MAX_BODY_BYTES
         )
+        if request.path.endswith(PAPER_UPLOAD_SUFFIX):  # a respondent's position paper
+            limit = max(limit, 2 * settings.MEEDENKEN_MAX_PAPER_BYTES)  # over it: a clear message
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:

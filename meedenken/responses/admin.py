@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
+from meedenken.papers.models import PositionPaper
 from meedenken.responses.models import Answer, Response
 
 
@@ -17,6 +21,24 @@ class AnswerInline(admin.TabularInline):
 
     def has_add_permission(self, request: HttpRequest, obj: Response | None = None) -> bool:
         return False
+
+
+class PositionPaperInline(admin.TabularInline):
+    """Attached position papers: download (permission-checked view) and the text read from it."""
+
+    model = PositionPaper
+    extra = 0
+    fields = ["download", "kind", "size", "status", "pages", "text"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Response | None = None) -> bool:
+        return False
+
+    @admin.display(description=_("bestand"))
+    def download(self, paper: PositionPaper) -> str:
+        url = reverse("papers:download", args=[paper.response.consultation.slug, paper.pk])
+        return format_html('<a href="{}">{}</a>', url, paper.original_name)
 
 
 @admin.register(Response)
@@ -41,7 +63,7 @@ class ResponseAdmin(admin.ModelAdmin):
         "is_demo",
     ]
     search_fields = ["reference", "external_id", "organisation_name"]
-    inlines = [AnswerInline]
+    inlines = [AnswerInline, PositionPaperInline]
     exclude = ["secret_hash", "start_nonce"]
     date_hierarchy = "created_at"
 

@@ -260,6 +260,9 @@ def do_withdraw_response(response: Response, now: datetime | None = None) -> Res
             return response
         check_response_editable(response, now)
         response.answers.all().delete()
+        from meedenken.papers.services import do_remove_all_papers
+
+        do_remove_all_papers(response)  # position papers and their text go too
         response.status = ResponseStatus.WITHDRAWN
         response.withdrawn_at = now
         response.organisation_name = ""

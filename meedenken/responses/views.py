@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +19,7 @@ from meedenken.consultations.models import Consultation, Section
 from meedenken.consultations.selectors import get_public_consultation
 from meedenken.core.views import error_page
 from meedenken.notifications.services import NotificationError
+from meedenken.papers.selectors import get_papers
 from meedenken.responses.access import with_response
 from meedenken.responses.email_forms import LinkEmailForm, SubmitEmailForm
 from meedenken.responses.forms import ProfileForm, SectionForm, question_anchor
@@ -287,6 +289,8 @@ def review(
         problems=errors,
         answers=get_answers_by_question(response),
         email_form=email_form,
+        papers=get_papers(response),
+        max_paper_mb=settings.MEEDENKEN_MAX_PAPER_BYTES // 1_000_000,
     )
     return render(
         request, "responses/review.html", context, status=422 if request.method == "POST" else 200
@@ -351,6 +355,7 @@ def receipt(
         answers=get_answers_by_question(response),
         can_edit=consultation.is_open and not response.is_withdrawn,
         here=step_url("receipt", consultation, secret),
+        papers=get_papers(response),
     )
     return render(request, "responses/receipt.html", context)
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "meedenken.responses",
     "meedenken.notifications",
     "meedenken.invitations",
+    "meedenken.papers",
     "meedenken.exchange",
     "meedenken.demo",
     "meedenken.coding",
@@ -155,6 +156,9 @@ MEEDENKEN_MAX_BODY_BYTES = int(os.environ.get("MEEDENKEN_MAX_BODY_BYTES", 1_000_
 MEEDENKEN_MAX_UPLOAD_BYTES = int(os.environ.get("MEEDENKEN_MAX_UPLOAD_BYTES", 25_000_000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = MEEDENKEN_MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
+# Position papers respondents attach: size limit, and private storage outside MEDIA_ROOT.
+MEEDENKEN_MAX_PAPER_BYTES = int(os.environ.get("MEEDENKEN_MAX_PAPER_BYTES", 10_000_000))
+MEEDENKEN_PRIVATE_ROOT = Path(os.environ.get("MEEDENKEN_PRIVATE_ROOT", VAR_DIR / "private"))
 
 # Visual theme: "rijkshuisstijl" (central government) or "neutral" (NL Design System example).
 MEEDENKEN_THEME = os.environ.get("MEEDENKEN_THEME", "rijkshuisstijl")
