@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 HOST = "127.0.0.1"
 PG = "postgres://postgres@127.0.0.1:5432"
-DB_NAME = "vote_bench"
+DB_NAME = os.environ.get("VOTE_BENCH_DB", "vote_bench")  # its own database, dropped and created
 SLUG = "stemtest"
 
 SETUP = """
