@@ -79,7 +79,7 @@ def approve_statements(
     _moderate(modeladmin, request, queryset, True)
 
 
-def _reject_action(key: str) -> object:
+def _reject_action(key: str) -> Any:
     def action(
         modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Statement]
     ) -> None:

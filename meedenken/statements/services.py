@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -30,6 +30,9 @@ from meedenken.statements.models import (
 )
 from meedenken.statements.selectors import is_visible
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 REASON_MAX_LENGTH = 500
 MODERATE_PERMISSION = "statements.moderate_statement"
 Actor = AbstractBaseUser | AnonymousUser | None
@@ -45,8 +48,11 @@ class DeliberationError(Exception):
         self.status = status
 
 
-def _user(actor: Actor) -> AbstractBaseUser | None:
-    return actor if isinstance(actor, AbstractBaseUser) and actor.is_authenticated else None
+def acting_user(actor: Actor) -> User | None:
+    """The signed-in staff member behind an action, or None (the system, or nobody)."""
+    if isinstance(actor, AbstractBaseUser) and actor.is_authenticated:
+        return cast("User", actor)
+    return None
 
 
 # --- checks -------------------------------------------------------------------------------
@@ -142,9 +148,9 @@ def do_enable_deliberation(
             deliberation.moderation = moderation
             deliberation.proposals_allowed = proposals_allowed
             deliberation.save(update_fields=["moderation", "proposals_allowed"])
-        if _user(actor) is not None:
+        if acting_user(actor) is not None:
             do_record_audit(
-                _user(actor),
+                acting_user(actor),
                 "deliberation.added" if created else "deliberation.changed",
                 deliberation,
                 {"moderation": moderation, "proposals_allowed": proposals_allowed},
@@ -215,10 +221,10 @@ def do_seed_statement(
             is_seed=True,
             created_at=now,
             moderated_at=now,
-            moderated_by=_user(actor),
+            moderated_by=acting_user(actor),
         )
-        if _user(actor) is not None:
-            do_record_audit(_user(actor), audit_action, statement)
+        if acting_user(actor) is not None:
+            do_record_audit(acting_user(actor), audit_action, statement)
     forget_voting_set(consultation.pk)
     return statement
 
@@ -245,7 +251,7 @@ def do_edit_statement(
         for name, value in values.items():
             setattr(statement, name, value)
         statement.save(update_fields=list(values))
-        do_record_audit(_user(actor), "statement.changed", statement, {"fields": changed})
+        do_record_audit(acting_user(actor), "statement.changed", statement, {"fields": changed})
     forget_voting_set(statement.consultation_id)
     return statement
 
@@ -253,7 +259,7 @@ def do_edit_statement(
 def do_delete_statement(statement: Statement, *, actor: Actor) -> None:
     check_staff_permission(actor, "statements.delete_statement", statement.consultation)
     with transaction.atomic():
-        do_record_audit(_user(actor), "statement.deleted", statement)
+        do_record_audit(acting_user(actor), "statement.deleted", statement)
         statement.delete()
     forget_voting_set(statement.consultation_id)
 
@@ -268,9 +274,8 @@ def do_add_imported_statements(
     )
     pks = {s.external_id: s.pk for s in created if s.external_id is not None}
     if not all(pks.values()):  # backends without RETURNING on bulk insert
-        pks = dict(
-            Statement.objects.filter(consultation=consultation).values_list("external_id", "pk")
-        )
+        rows = Statement.objects.filter(consultation=consultation).values_list("external_id", "pk")
+        pks = {external: pk for external, pk in rows if external is not None}
     forget_voting_set(consultation.pk)
     return pks
 
@@ -298,11 +303,11 @@ def do_moderate_statement(
         previous = statement.status
         statement.status = StatementStatus.APPROVED if approve else StatementStatus.REJECTED
         statement.rejection_reason = "" if approve else reason
-        statement.moderated_by = _user(actor)
+        statement.moderated_by = acting_user(actor)
         statement.moderated_at = now
         statement.save(update_fields=["status", "rejection_reason", "moderated_by", "moderated_at"])
         do_record_audit(
-            _user(actor),
+            acting_user(actor),
             "statement.approved" if approve else "statement.rejected",
             statement,
             {"previous": previous, "reason": statement.rejection_reason},

@@ -19,7 +19,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,7 +37,9 @@ from meedenken.sensemaking.opinion.polis_io import (
 from meedenken.statements.models import Moderation, Statement, StatementStatus
 from meedenken.statements.selectors import has_statements
 from meedenken.statements.services import (
+    Actor,
     DeliberationError,
+    acting_user,
     check_staff_permission,
     do_add_imported_statements,
     do_enable_deliberation,
@@ -106,9 +107,13 @@ def do_import_polis(consultation: Consultation, directory: Path | str) -> Import
             [Participant(consultation=consultation, external_id=v) for v in voter_ids],
             batch_size=BATCH,
         )
-        participant_pk = dict(
-            Participant.objects.filter(consultation=consultation).values_list("external_id", "pk")
-        )
+        participant_pk = {
+            external: pk
+            for external, pk in Participant.objects.filter(consultation=consultation).values_list(
+                "external_id", "pk"
+            )
+            if external is not None
+        }
         votes, history = _vote_rows(export, records, participant_pk, statement_pk, now)
         Vote.objects.bulk_create(votes, batch_size=BATCH)
         VoteHistory.objects.bulk_create(history, batch_size=BATCH)
@@ -292,7 +297,7 @@ EXPORT_FILES = ("comments.csv", "votes.csv", "participants-votes.csv", "summary.
 
 
 def do_import_polis_upload(
-    consultation: Consultation, files: dict[str, bytes], *, actor: AbstractBaseUser
+    consultation: Consultation, files: dict[str, bytes], *, actor: Actor
 ) -> ImportSummary:
     """A staff upload of export files (by name); checked, imported and audited."""
     check_staff_permission(actor, "statements.add_statement", consultation)
@@ -307,7 +312,7 @@ def do_import_polis_upload(
         except UnicodeDecodeError as error:
             raise DeliberationError(_("De bestanden moeten UTF-8 CSV zijn.")) from error
     do_record_audit(
-        actor,
+        acting_user(actor),
         "deliberation.polis_imported",
         consultation,
         {"statements": summary.statements, "votes": summary.votes, "files": sorted(files)},
@@ -315,10 +320,10 @@ def do_import_polis_upload(
     return summary
 
 
-def do_export_polis_zip(consultation: Consultation, *, actor: AbstractBaseUser) -> bytes:
+def do_export_polis_zip(consultation: Consultation, *, actor: Actor) -> bytes:
     """The export directory as a zip file, for a staff download; checked and audited."""
     check_staff_permission(actor, "statements.view_statement", consultation)
-    do_record_audit(actor, "deliberation.polis_exported", consultation)
+    do_record_audit(acting_user(actor), "deliberation.polis_exported", consultation)
     with tempfile.TemporaryDirectory(prefix="polis-export-") as directory:
         do_export_polis(consultation, directory)
         buffer = io.BytesIO()

@@ -144,7 +144,7 @@ def voting_context(
         "form": form,
         "errors": errors or [],
         "is_open": consultation.is_open,
-        "current_vote_label": VOTE_LABELS.get(state.current_vote)
+        "current_vote_label": VOTE_LABELS.get(VoteValue(state.current_vote))
         if state.current_vote is not None
         else "",
     }
