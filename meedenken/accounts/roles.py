@@ -31,6 +31,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "invitations.contact": ("add", "change", "view", "invite"),
         "coding.codebook": ("view", "change", "code"),
         "coding.personaldataspan": ("view", "review"),
+        "exchange.export": ("view", "download"),
     },
     StaffRole.ANALYST: {
         "consultations.consultation": ("view",),
@@ -44,6 +45,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "runs.analysisrun": ("view", "run"),
         "coding.codebook": ("view", "change", "code"),
         "coding.personaldataspan": ("view", "review"),
+        "exchange.export": ("view", "download"),
     },
     StaffRole.MODERATOR: {
         "consultations.consultation": ("view",),
