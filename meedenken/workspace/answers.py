@@ -11,9 +11,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from meedenken.accounts.access import has_consultation_perm
 from meedenken.coding.errors import CodingError
 from meedenken.coding.models import CodingPass
-from meedenken.coding.selectors import get_codebook, get_codes, get_current_run_id
+from meedenken.coding.selectors import get_codebook, get_codes, get_current_run_id, get_public_text
 from meedenken.coding.selectors.browse import (
     get_answer,
     get_answer_page,
@@ -29,8 +30,9 @@ from meedenken.coding.services import (
 )
 from meedenken.consultations.models import Consultation, Question
 from meedenken.responses.selectors import get_answers_by_question, get_sections_with_questions
-from meedenken.workspace.access import CODE, VIEW, staff_page
+from meedenken.workspace.access import CODE, REVIEW, VIEW, staff_page
 from meedenken.workspace.forms import AnswerFilterForm
+from meedenken.workspace.privacy import SPAN_KIND_LABELS
 from meedenken.workspace.selectors import get_open_question, get_open_questions
 
 
@@ -129,6 +131,9 @@ def answer_detail(
             "codes": get_codes(consultation),
             "codebook": get_codebook(consultation),
             "checked": {a.code_id for a in mine},
+            "can_review": has_consultation_perm(request.user, REVIEW, consultation),
+            "span_kinds": SPAN_KIND_LABELS,
+            "public_text": get_public_text(answer),
             "blind": blind,
             "coding_pass": coding_pass,
             "run_id": run_id,
@@ -141,13 +146,23 @@ def answer_detail(
 def code_next(request: HttpRequest, consultation: Consultation, question_id: int) -> HttpResponse:
     question = _question(consultation, question_id)
     after = request.GET.get("na", "")
+    blind = request.GET.get("codering") == "tweede"
     answer = get_next_to_code(
-        question, get_current_run_id(consultation), int(after) if after.isdigit() else None
+        question,
+        get_current_run_id(consultation),
+        int(after) if after.isdigit() else None,
+        blind=blind,
     )
     if answer is None:
-        messages.success(request, _("Alle antwoorden op deze vraag zijn gecodeerd."))
+        if blind:
+            messages.success(
+                request, _("Er zijn geen gecodeerde antwoorden meer voor een tweede codering.")
+            )
+        else:
+            messages.success(request, _("Alle antwoorden op deze vraag zijn gecodeerd."))
         return redirect("workspace:browser", consultation.slug, question.pk)
-    return redirect("workspace:answer", consultation.slug, question.pk, answer.pk)
+    target = reverse("workspace:answer", args=[consultation.slug, question.pk, answer.pk])
+    return redirect(f"{target}?codering=tweede" if blind else target)
 
 
 @require_POST
@@ -178,7 +193,8 @@ def code_answer(
         messages.success(request, _("Niets gewijzigd: deze codes waren al opgeslagen."))
     if request.POST.get("then") == "next":
         target = reverse("workspace:code-next", args=[consultation.slug, question.pk])
-        return redirect(f"{target}?na={answer_id}")
+        blind = "&codering=tweede" if coding_pass == CodingPass.SECOND else ""
+        return redirect(f"{target}?na={answer_id}{blind}")
     return redirect(detail)
 
 
@@ -223,3 +239,22 @@ def bulk_code(request: HttpRequest, consultation: Consultation, question_id: int
     else:
         messages.success(request, _("%(n)d codes toegekend.") % {"n": added})
     return redirect(back)
+
+
+@staff_page(VIEW)
+def double_coding(
+    request: HttpRequest, consultation: Consultation, question_id: int
+) -> HttpResponse:
+    from meedenken.coding.selectors.agreement import get_double_coding
+
+    question = _question(consultation, question_id)
+    return render(
+        request,
+        "workspace/double_coding.html",
+        {
+            "consultation": consultation,
+            "question": question,
+            "double": get_double_coding(question),
+            "staff_section": "answers",
+        },
+    )

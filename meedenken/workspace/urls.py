@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from meedenken.workspace import analysis, answers, views
+from meedenken.workspace import analysis, answers, codebook_views, privacy, views
 
 app_name = "workspace"
 
@@ -32,3 +32,24 @@ urlpatterns += [
         "<slug:slug>/analyse/campagne/<int:campaign_id>/", analysis.campaign_action, name="campaign"
     ),
 ]
+
+urlpatterns += [
+    path(f"{Q}<int:answer_id>/persoonsgegevens/", privacy.review_span, name="span"),
+    path(f"{Q}<int:answer_id>/persoonsgegevens/toevoegen/", privacy.add_span, name="span-add"),
+    path(
+        f"{Q}<int:answer_id>/persoonsgegevens/beoordeeld/",
+        privacy.mark_reviewed,
+        name="privacy-reviewed",
+    ),
+]
+
+urlpatterns += [
+    path("<slug:slug>/codeboek/code/", codebook_views.add_code, name="code-add"),
+    path(
+        "<slug:slug>/codeboek/code/<int:code_id>/", codebook_views.change_code, name="code-change"
+    ),
+    path("<slug:slug>/codeboek/samenvoegen/", codebook_views.merge_codes, name="code-merge"),
+    path("<slug:slug>/codeboek/splitsen/", codebook_views.split_code, name="code-split"),
+]
+
+urlpatterns += [path(f"{Q}dubbel/", answers.double_coding, name="double-coding")]

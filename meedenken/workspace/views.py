@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from meedenken.accounts.access import has_consultation_perm
 from meedenken.coding.errors import CodingError
 from meedenken.coding.selectors import get_code_history, get_codebook, get_codes, get_current_run_id
 from meedenken.coding.services import do_import_codebook
@@ -59,6 +60,7 @@ def codebook(request: HttpRequest, consultation: Consultation) -> HttpResponse:
             "codes": get_codes(consultation),
             "history": get_code_history(consultation, limit=20),
             "bundled": sorted(p.stem for p in BUNDLED_DIR.glob("*.json")),
+            "can_manage": has_consultation_perm(request.user, MANAGE, consultation),
             "staff_section": "codebook",
         },
     )

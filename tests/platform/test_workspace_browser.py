@@ -187,7 +187,7 @@ def test_coding_through_http_with_bad_input(client: Client, setup: dict) -> None
     refused = client.post(
         f"{url}{answers[1].pk}/coderen/", {"codes": [codes["sme_burden"].pk]}, follow=True
     )
-    assert "ingetrokken" in refused.content.decode()
+    assert "zijn ingetrokken en kunnen niet worden gecodeerd" in refused.content.decode()
     assert not answers[1].code_assignments.exists()
 
 

@@ -223,9 +223,14 @@ def get_question_campaigns(
 
 
 def get_next_to_code(
-    question: Question, run_id: int | None, after: int | None = None
+    question: Question, run_id: int | None, after: int | None = None, *, blind: bool = False
 ) -> Answer | None:
-    """The next uncoded answer in the core's active-learning order (then the newest first)."""
+    """The next uncoded answer in the core's active-learning order (then the newest first).
+    For the blind second coding: the next answer the first analyst coded and nobody second."""
+    if blind:
+        todo = filter_answers(submitted_answers(question), AnswerFilters(status="coded"), run_id)
+        todo = filter_answers(todo, AnswerFilters(status="not_second_coded"), run_id)
+        return todo.exclude(pk=after or 0).order_by("id").first()
     uncoded = filter_answers(submitted_answers(question), AnswerFilters(status="uncoded"), run_id)
     if after is not None:
         uncoded = uncoded.exclude(pk=after)

@@ -14,7 +14,6 @@ from meedenken.coding.services.codebook import (
     check_codebook_json,
     check_codebook_version,
     do_add_code,
-    do_code_from_theme,
     do_delete_code,
     do_import_codebook,
     do_merge_codes,
@@ -28,6 +27,7 @@ from meedenken.coding.services.privacy import (
     do_mark_privacy_reviewed,
     do_review_span,
 )
+from meedenken.coding.services.themes import do_code_from_theme
 
 __all__ = [
     "SPAN_KINDS",

@@ -25,3 +25,9 @@ def percent(value: float | None) -> str:
 @register.filter
 def get_item(mapping: dict[str, object] | None, key: str) -> object:
     return (mapping or {}).get(key)
+
+
+@register.filter
+def span_text(span: object, text: str) -> str:
+    """The piece of `text` a personal-data span covers (staff pages only)."""
+    return text[getattr(span, "start", 0) : getattr(span, "end", 0)]
