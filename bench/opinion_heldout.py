@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from opinion_vs_polis import compare  # noqa: E402
+from opinion_vs_polis import OVERRIDES, compare, parse_overrides  # noqa: E402
 
 OPENDATA = (
     "austria-climate.5twd2jsnkf.2022-08-08",
@@ -135,7 +135,9 @@ def main() -> int:
     parser.add_argument("--red-dwarf-repo", type=Path, required=True)
     parser.add_argument("--red-dwarf", metavar="PYTHON", help="interpreter with red-dwarf")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
+    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="config")
     args = parser.parse_args()
+    OVERRIDES.update(parse_overrides(args.set))
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         folders = [from_opendata(args.opendata, n, out) for n in OPENDATA]

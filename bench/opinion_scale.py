@@ -33,7 +33,12 @@ from meedenken.sensemaking.opinion.pipeline import analyse_votes  # noqa: E402
 from meedenken.sensemaking.opinion.polis_io import read_polis_export  # noqa: E402
 from meedenken.sensemaking.opinion.votes import VoteRecords  # noqa: E402
 
-POLIS_DIR = ROOT.parent / "shared" / "data" / "polis"
+# ../shared next to the checkout (a worktree sits one level deeper)
+SHARED = next(
+    (d for d in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if d.is_dir()),
+    ROOT.parent / "shared",
+)
+POLIS_DIR = SHARED / "data" / "polis"
 SYNTHETIC = {
     # name: (participants, statements, mean votes per participant, planted groups)
     "1M": (10_000, 500, 100, 3),

@@ -40,7 +40,12 @@ from meedenken.sensemaking.opinion.polis_io import PolisExport, read_polis_expor
 from meedenken.sensemaking.opinion.result import OpinionConfig, OpinionResult  # noqa: E402
 from meedenken.sensemaking.opinion.votes import VoteRecords, build_vote_matrix  # noqa: E402
 
-POLIS_DIR = ROOT.parent / "shared" / "data" / "polis"
+# ../shared next to the checkout (a worktree sits one level deeper)
+SHARED = next(
+    (d for d in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if d.is_dir()),
+    ROOT.parent / "shared",
+)
+POLIS_DIR = SHARED / "data" / "polis"
 
 # Run by the red-dwarf interpreter: votes JSON in, {participant: group} JSON out.
 RED_DWARF_SCRIPT = """
@@ -113,10 +118,22 @@ def replayed(export: PolisExport, config: OpinionConfig, updates: int) -> Opinio
     return result
 
 
+OVERRIDES: dict[str, object] = {}  # OpinionConfig fields set with --set name=value
+
+
+def parse_overrides(pairs: list[str]) -> dict[str, object]:
+    """`name=value` pairs for OpinionConfig, values parsed as JSON (numbers, true/false)."""
+    out: dict[str, object] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        out[name] = json.loads(value)
+    return out
+
+
 def compare(directory: Path, seed: int, red_dwarf: str | None = None, replay: int = 0) -> dict:
     export = read_polis_export(directory)
     records = export.vote_records()
-    config = OpinionConfig(seed=seed)
+    config = OpinionConfig(seed=seed, **OVERRIDES)  # type: ignore[arg-type]
     t0 = time.perf_counter()
     if replay and export.votes is not None:
         result = replayed(export, config, replay)
@@ -215,7 +232,9 @@ def main() -> int:
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--red-dwarf", metavar="PYTHON", help="interpreter with red-dwarf")
     parser.add_argument("--replay", type=int, default=0, metavar="N", help="N recomputations")
+    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="config")
     args = parser.parse_args()
+    OVERRIDES.update(parse_overrides(args.set))
     directories = sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file())
     rows = [
         compare(d, seed, args.red_dwarf if seed == args.seeds[0] else None, args.replay)
