@@ -173,17 +173,22 @@ def graded_by_level(
     labels: np.ndarray,
     n_groups: int,
     levels: np.ndarray,
+    everyone: np.ndarray | None = None,
     **options: Any,
 ) -> tuple[LevelTable, ...]:
     """One `GradedTable` per participation level present (everyone first: level "open"),
     each on the participants at that level or above. `labels` gives each participant's
-    support group (-1 = none), `levels` each participant's level code (see `level_codes`)."""
+    support group (-1 = none), `levels` each participant's level code (see `level_codes`);
+    `everyone`, when given, is `count_votes(matrix, labels, n_groups)`, saving a pass."""
     voted = matrix.votes_per_participant() > 0
     tables = []
     for code in sorted({0, *np.unique(levels).tolist()}):
         keep = (levels >= code) & (labels >= 0)
         chosen = np.where(keep, labels, -1)
-        counts = count_votes(matrix, chosen, n_groups)[:n_groups]
+        if code == 0 and everyone is not None:
+            counts = everyone  # the counts over everyone, already made by the caller
+        else:
+            counts = count_votes(matrix, chosen, n_groups)[:n_groups]
         sizes = np.bincount(chosen[keep & voted], minlength=n_groups)
         tables.append(
             LevelTable(

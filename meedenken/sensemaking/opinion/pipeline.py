@@ -183,6 +183,7 @@ def _analyse(
             support_labels,
             len(names),
             levels,
+            support_counts[: len(names)],
             prior_votes=config.support_prior_votes,
             min_votes=config.support_min_votes,
             min_groups=config.support_min_groups,
