@@ -52,6 +52,7 @@ def analyse(
         stakeholder_groups=data.stakeholder_types or None,
         progress=progress,
         previous=previous_result(previous),
+        participant_levels=data.participant_levels or None,
     )
     summary = {"ratings": rating_means(data), "group_types": group_types(out, data)}
     return out.to_json(), summary

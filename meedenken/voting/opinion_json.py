@@ -34,6 +34,21 @@ def statement_rows(result: dict[str, Any], summary: dict[str, Any]) -> dict[str,
             "agree_share": round(s["agree"] / n, 4) if n else None,
             "broad_support": round(s.get("min_support_lower") or 0.0, 4),
             "broadly_supported": bool(s.get("broadly_supported")),
+            # The graded measure: the worst-off group's shrunk agreement with its interval
+            # and flag, per participation level ("open" = everyone first).
+            "support": [
+                {
+                    "level": level["level"],
+                    "participants": level["participants"],
+                    "votes": level["votes"],
+                    "score": _round(level["score"]),
+                    "low": _round(level["lower"]),
+                    "high": _round(level["upper"]),
+                    "flag": level["flag"],
+                }
+                for level in s.get("support_by_level", [])
+            ],
+            "support_rank": s.get("support_rank"),
             "bridging": _round(s.get("bridging")),
             "by_type": {
                 g["group"]: {
@@ -55,10 +70,13 @@ def statement_rows(result: dict[str, Any], summary: dict[str, Any]) -> dict[str,
 
 
 def ranked(rows: dict[str, dict[str, Any]]) -> list[str]:
-    """Broadly supported first, then by broad support, bridging and id."""
+    """By the core's graded support rank (statements with too few votes have none and come
+    last), then broadly supported first, by broad support, bridging and id."""
     return sorted(
         rows,
         key=lambda k: (
+            rows[k].get("support_rank") is None,
+            rows[k].get("support_rank") or 0,
             not rows[k]["broadly_supported"],
             -rows[k]["broad_support"],
             -(rows[k]["bridging"] or 0.0),
@@ -110,6 +128,7 @@ def read_opinion(result: dict[str, Any], summary: dict[str, Any]) -> dict[str, A
         "n_votes": meta.get("n_votes", 0),
         "n_statements": len(rows),
         "stakeholder_types": list(support.get("names", [])) if support.get("declared") else [],
+        "support_levels": [[x["level"], x["participants"]] for x in support.get("levels", [])],
         "statements": rows,
         "groups": group_rows(result, summary, rows),
         "consensus": [

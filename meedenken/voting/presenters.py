@@ -19,6 +19,38 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)}%"
 
 
+def level_label(level: str) -> str:
+    """Who a figure rests on, for each participation level of the opinion core."""
+    labels = {
+        "open": _("alle deelnemers (open deelname)"),
+        "email_confirmed": _("deelnemers met een bevestigd e-mailadres"),
+        "response_linked": _("deelnemers die via hun reactie stemden"),
+        "verified": _("geverifieerde deelnemers"),
+    }
+    return str(labels.get(level, level))
+
+
+FLAGS = {
+    "broad": _("breed gedragen"),
+    "divided": _("verdeeld"),
+    "low": _("weinig steun"),
+}
+
+
+def _support(entry: dict[str, Any]) -> dict[str, Any]:
+    """One graded support figure: score with its interval, flag, and the level it rests on."""
+    flag = entry.get("flag")
+    return {
+        "level": level_label(entry.get("level", "open")),
+        "score": _pct(entry.get("score")),
+        "low": _pct(entry.get("low")),
+        "high": _pct(entry.get("high")),
+        "votes": entry.get("votes", 0),
+        "flag": flag,
+        "flag_label": str(FLAGS[flag]) if flag in FLAGS else "",
+    }
+
+
 def _scale(values: list[float], low: float, high: float) -> list[float]:
     if not values:
         return []
@@ -65,8 +97,11 @@ def results_view(
                 )
             else:
                 cells.append({"label": label, "n": 0})
+        levels = [_support(entry) for entry in s.get("support", [])]
         ranked.append(
             {
+                "support": levels[0] if levels else None,
+                "support_more": levels[1:],
                 "position": position,
                 "id": int(key),
                 "text": text(key),
@@ -148,6 +183,10 @@ def results_view(
         "n_votes": result.get("n_votes", 0),
         "n_statements": result.get("n_statements", 0),
         "types": types,
+        "support_basis": [
+            {"level": level_label(level), "participants": n}
+            for level, n in result.get("support_levels", [])
+        ],
         "ranked": ranked,
         "consensus": [
             {"text": text(key), "agree": _pct(stats.get(str(key), {}).get("agree_share"))}

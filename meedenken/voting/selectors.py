@@ -192,6 +192,7 @@ class AnalysisInput:
     votes: list[tuple[int, int, int, float]]  # participant, statement, value, unix time
     stakeholder_types: dict[int, str]
     ratings: list[tuple[int, int, int | None, int | None]] = field(default_factory=list)
+    participant_levels: dict[int, str] = field(default_factory=dict)  # id -> level, else open
 
 
 def get_analysis_input(consultation_id: int) -> AnalysisInput:
@@ -207,6 +208,10 @@ def get_analysis_input(consultation_id: int) -> AnalysisInput:
             "id", "stakeholder_type"
         )
     )
+    # Participation levels the platform knows: voting through a response's secret link.
+    linked = Participant.objects.filter(
+        consultation_id=consultation_id, response__isnull=False
+    ).values_list("id", flat=True)
     ratings = list(
         Rating.objects.filter(statement__consultation_id=consultation_id).values_list(
             "participant_id", "statement_id", "impact", "feasibility"
@@ -219,6 +224,7 @@ def get_analysis_input(consultation_id: int) -> AnalysisInput:
         votes=votes,
         stakeholder_types={pk: t for pk, t in types.items() if t},
         ratings=ratings,
+        participant_levels=dict.fromkeys(linked, "response_linked"),
     )
 
 
