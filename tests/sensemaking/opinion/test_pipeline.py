@@ -99,6 +99,10 @@ def test_declared_stakeholder_groups(polis_dir: Path) -> None:
         assert sum(g.votes for g in s.support) == s.agree + s.disagree + s.passes
         counted = [g for g in s.support if g.votes >= 5]
         assert [g.counted for g in s.support] == [g.votes >= 5 for g in s.support]
+        for g in s.support:  # the raw rate with its Wilson interval
+            assert g.rate == pytest.approx(g.agrees / g.votes if g.votes else 0.0)
+            if 0 < g.agrees < g.votes:
+                assert g.lower < g.rate < g.upper
         if counted:
             assert s.min_support == pytest.approx(min(g.rate for g in counted))
         if s.broadly_supported:
