@@ -8,7 +8,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from meedenken.coding.models import AnswerAnalysis, CodeAssignment, CodeProposal, CodingPass
+from meedenken.coding.models import (
+    AnswerAnalysis,
+    Campaign,
+    CodeAssignment,
+    CodeProposal,
+    CodingPass,
+)
 from meedenken.coding.selectors import get_current_run_id, get_public_texts
 from meedenken.consultations.models import Consultation
 from meedenken.responses.models import Answer
@@ -19,6 +25,7 @@ class AnswerInfo:
     codes: tuple[str, ...] = ()
     proposed: tuple[tuple[str, float], ...] = ()
     campaign: str = ""
+    campaign_counting: str = ""  # "once" or "per_respondent": the analyst's decision
     language: str = ""
     public_text: str | None = None  # None: not reviewed, so never published
 
@@ -40,6 +47,7 @@ def get_answer_info(
     run_id = get_current_run_id(consultation)
     proposed: dict[int, list[tuple[str, float]]] = defaultdict(list)
     found: dict[int, tuple[str, str]] = {}
+    counting: dict[str, str] = {}
     if run_id is not None:
         for answer_id, key, confidence in (
             CodeProposal.objects.filter(answer_id__in=ids, run_id=run_id, rejected_at__isnull=True)
@@ -51,6 +59,12 @@ def get_answer_info(
             answer_id__in=ids, run_id=run_id
         ).values_list("answer_id", "language", "campaign_key"):
             found[answer_id] = (language, campaign)
+        keys = {campaign for _language, campaign in found.values() if campaign}
+        counting = dict(
+            Campaign.objects.filter(
+                consultation=consultation, run_id=run_id, key__in=keys
+            ).values_list("key", "counting")
+        )
     public_texts = get_public_texts(answers) if public else {}
     return {
         answer.pk: AnswerInfo(
@@ -58,6 +72,7 @@ def get_answer_info(
             proposed=tuple(proposed.get(answer.pk, ())),
             language=found.get(answer.pk, ("", ""))[0],
             campaign=found.get(answer.pk, ("", ""))[1],
+            campaign_counting=counting.get(found.get(answer.pk, ("", ""))[1], ""),
             public_text=public_texts.get(answer.pk),
         )
         for answer in answers

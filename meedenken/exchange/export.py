@@ -51,8 +51,8 @@ PROFILE_FIELDS = (
     "consent",
 )
 PUBLIC_LEAVES_OUT = {"id"}
-OPEN_EXTRAS = ("codes", "proposed", "campaign", "language")
-PUBLIC_OPEN_EXTRAS = ("codes", "campaign", "language")
+OPEN_EXTRAS = ("codes", "proposed", "campaign", "campaign_counting", "language")
+PUBLIC_OPEN_EXTRAS = ("codes", "campaign", "campaign_counting", "language")
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,19 @@ def _responses(spec: ExportSpec) -> Iterator[list[Response]]:
         last = chunk[-1].pk
 
 
-def _profile(spec: ExportSpec, response: Response) -> dict[str, Any]:
+def _vocabularies() -> dict[str, dict[str, str]]:
+    """The profile fields' labels in the active language, looked up once per export."""
+    return {
+        "respondent_kind": {k: str(v) for k, v in RespondentKind.choices},
+        "stakeholder_type": {k: str(v) for k, v in StakeholderType.choices},
+        "company_size": {k: str(v) for k, v in CompanySize.choices},
+        "sector": {k: str(v) for k, v in Sector.choices},
+    }
+
+
+def _profile(
+    spec: ExportSpec, response: Response, vocabularies: dict[str, dict[str, str]]
+) -> dict[str, Any]:
     anonymous = response.publication_consent != PublicationConsent.WITH_NAME
     values = {
         "reference": response.reference,
@@ -120,11 +132,11 @@ def _profile(spec: ExportSpec, response: Response) -> dict[str, Any]:
         "channel": response.channel,
         "submitted_at": response.submitted_at.isoformat() if response.submitted_at else "",
         "language": response.language,
-        "respondent_kind": str(dict(RespondentKind.choices).get(response.respondent_kind, "")),
-        "stakeholder_type": str(dict(StakeholderType.choices).get(response.stakeholder_type, "")),
+        "respondent_kind": vocabularies["respondent_kind"].get(response.respondent_kind, ""),
+        "stakeholder_type": vocabularies["stakeholder_type"].get(response.stakeholder_type, ""),
         "organisation": "" if spec.public and anonymous else response.organisation_name,
-        "company_size": str(dict(CompanySize.choices).get(response.company_size, "")),
-        "sector": str(dict(Sector.choices).get(response.sector, "")),
+        "company_size": vocabularies["company_size"].get(response.company_size, ""),
+        "sector": vocabularies["sector"].get(response.sector, ""),
         "country": str(response.country.name) if response.country else "",
         "covenants": list(response.covenants),
         "consent": CONSENT_NAMES.get(response.publication_consent, ""),
@@ -134,11 +146,18 @@ def _profile(spec: ExportSpec, response: Response) -> dict[str, Any]:
 
 def _open_extras(spec: ExportSpec, info: AnswerInfo | None) -> dict[str, Any]:
     if info is None:
-        return {"codes": [], "proposed": [], "campaign": "", "language": ""}
+        return {
+            "codes": [],
+            "proposed": [],
+            "campaign": "",
+            "campaign_counting": "",
+            "language": "",
+        }
     extras: dict[str, Any] = {
         "codes": list(info.codes),
         "proposed": [{"code": c, "confidence": round(p, 3)} for c, p in info.proposed],
         "campaign": info.campaign,
+        "campaign_counting": info.campaign_counting,
         "language": info.language,
     }
     return {name: extras[name] for name in spec.open_extras}
@@ -149,6 +168,7 @@ def iter_records(spec: ExportSpec) -> Iterator[dict[str, Any]]:
     questions = list(get_questions(spec.consultation))
     labels = {q.pk: _labels(q) for q in questions}
     open_ids = {q.pk for q in questions if q.kind == QuestionKind.OPEN_TEXT}
+    vocabularies = _vocabularies()
     for chunk in _responses(spec):
         open_answers = [a for r in chunk for a in r.answers.all() if a.question_id in open_ids]
         info = get_answer_info(spec.consultation, open_answers, public=spec.public)
@@ -168,7 +188,7 @@ def iter_records(spec: ExportSpec) -> Iterator[dict[str, Any]]:
                     "value": value,
                     **_open_extras(spec, answer_info),
                 }
-            yield {**_profile(spec, response), "answers": answers}
+            yield {**_profile(spec, response, vocabularies), "answers": answers}
 
 
 def header(spec: ExportSpec) -> list[str]:

@@ -11,6 +11,8 @@ from django.core.management import CommandError, call_command
 
 from meedenken.coding.models import (
     AnswerAnalysis,
+    Campaign,
+    CampaignCounting,
     CodeAssignment,
     CodeProposal,
     CodingState,
@@ -129,6 +131,10 @@ def test_export_carries_codes_proposals_campaign_language_and_public_text(
         source=ProposalSource.MODEL,
     )  # fmt: skip
     AnswerAnalysis.objects.create(answer=works, run_id=run_id, language="nl", campaign_key="c3")
+    Campaign.objects.create(
+        consultation=coded, question=works.question, run_id=run_id, key="c3", size=1,
+        canonical_text=works.text, text_hash="0" * 64, counting=CampaignCounting.ONCE,
+    )  # fmt: skip
 
     out = tmp_path / "all.csv"
     call_command(
@@ -138,6 +144,8 @@ def test_export_carries_codes_proposals_campaign_language_and_public_text(
     assert rows["r1"]["q:works:codes"] == "child_labour"
     assert rows["r1"]["q:works:proposed"] == "human_rights (0.83)"
     assert rows["r1"]["q:works:campaign"] == "c3"
+    assert rows["r1"]["q:works:campaign_counting"] == "once"  # the count says which
+    assert rows["r2"]["q:works:campaign_counting"] == ""
     assert rows["r1"]["q:works:language"] == "nl"
 
     analyst = staff("analist")
