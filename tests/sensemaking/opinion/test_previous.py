@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from meedenken.sensemaking.opinion.clusters import TwoLevelClustering, match_labels
 from meedenken.sensemaking.opinion.pipeline import analyse_votes
-from meedenken.sensemaking.opinion.result import OpinionConfig
+from meedenken.sensemaking.opinion.polis_io import read_polis_export
+from meedenken.sensemaking.opinion.result import OpinionConfig, OpinionResult
 from meedenken.sensemaking.opinion.votes import VoteRecords
 
 
@@ -76,3 +81,43 @@ def test_recompute_with_previous_keeps_ids_and_membership() -> None:
     assert analyse_votes(records, config=strict).n_clustered == 15  # greedy fill-up only
     sticky = analyse_votes(records, config=strict, previous=first)
     assert all(sticky.group_of(p) is not None for p in earlier)
+
+
+def _first_events(records: VoteRecords, share: float) -> VoteRecords:
+    assert records.timestamp is not None
+    order = np.argsort(records.timestamp, kind="stable")[: int(len(records.vote) * share)]
+    return VoteRecords(
+        records.participant_index[order],
+        records.statement_index[order],
+        records.vote[order],
+        records.participant_ids,
+        records.statement_ids,
+        records.timestamp[order],
+    )
+
+
+@pytest.mark.parametrize("name", ["brexit-consensus", "15-per-hour-seattle"])
+@pytest.mark.parametrize("seed", [0, 1])
+def test_five_percent_more_real_votes_keep_groups_and_ids(
+    polis_dir: Path, name: str, seed: int
+) -> None:
+    """As the platform runs it: the earlier result stored as JSON, parsed, and passed as
+    `previous=` when 5% more votes (the latest, by time) have arrived."""
+    export = read_polis_export(polis_dir / name)
+    records = export.vote_records()
+    config = OpinionConfig(seed=seed)
+    first = analyse_votes(
+        _first_events(records, 0.95), moderated_out=export.moderated_out, config=config
+    )
+    stored = json.loads(json.dumps(first.to_json(), allow_nan=False))
+    later = analyse_votes(
+        records,
+        moderated_out=export.moderated_out,
+        config=config,
+        previous=OpinionResult.from_json(stored),
+    )
+    assert len(later.groups) == len(first.groups) >= 2
+    before = [p for p in first.participant_ids if first.group_of(p) is not None]
+    kept = sum(later.group_of(p) == first.group_of(p) for p in before)
+    assert kept >= 0.95 * len(before)
+    assert all(later.group_of(p) is not None for p in before)  # once clustered, always
