@@ -296,6 +296,16 @@ def do_vote_as(
     return participant, outcome
 
 
+def do_declare_as(
+    consultation: Consultation, participant: Participant | None, stakeholder_type: str
+) -> Participant:
+    """A visitor says which kind of stakeholder they vote as; a first-time visitor (None)
+    becomes a participant with it."""
+    if participant is None:
+        return do_create_participant(consultation, stakeholder_type=stakeholder_type)
+    return do_declare_stakeholder_type(participant, stakeholder_type)
+
+
 def do_propose_as(
     consultation: Consultation,
     deliberation: Deliberation,

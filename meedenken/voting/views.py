@@ -31,8 +31,7 @@ from meedenken.voting.forms import (
 )
 from meedenken.voting.models import Participant, VoteValue
 from meedenken.voting.services import (
-    do_create_participant,
-    do_declare_stakeholder_type,
+    do_declare_as,
     do_link_response,
     do_propose_as,
     do_vote_as,
@@ -306,12 +305,9 @@ def declare(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "voting/vote.html", context, status=400)
     is_new = participant is None
     try:
-        if participant is None:
-            participant = do_create_participant(
-                consultation, stakeholder_type=form.cleaned_data["stakeholder_type"]
-            )
-        else:
-            do_declare_stakeholder_type(participant, form.cleaned_data["stakeholder_type"])
+        participant = do_declare_as(
+            consultation, participant, form.cleaned_data["stakeholder_type"]
+        )
     except DeliberationError as error:
         return error_page(request, _("Niet opgeslagen"), error.message, error.status)
     messages.success(request, _("Opgeslagen. Dank u wel."))
