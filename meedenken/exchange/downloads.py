@@ -9,11 +9,11 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -63,8 +63,11 @@ def file_name(consultation: Consultation, export_format: str, public: bool, key:
     return f"{consultation.slug}-reacties-{variant}-{key}.{export_format}"
 
 
-def _user(actor: Actor) -> AbstractBaseUser | None:
-    return actor if isinstance(actor, AbstractBaseUser) and actor.is_authenticated else None
+def _user(actor: Actor) -> User | None:
+    """The signed-in staff member behind an action, or None."""
+    if isinstance(actor, AbstractBaseUser) and actor.is_authenticated:
+        return cast("User", actor)
+    return None
 
 
 def check_export_request(consultation: Consultation, export_format: str, actor: Actor) -> None:

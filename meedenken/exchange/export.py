@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from meedenken.consultations.models import Consultation, Question, QuestionKind
 from meedenken.exchange.annotations import AnswerInfo, get_answer_info
@@ -30,7 +31,7 @@ from meedenken.responses.selectors import get_questions
 
 CHUNK = 200  # responses per read; their open answers go in one `IN (...)` list
 LIST_SEPARATOR = "; "
-CONSENT_NAMES = {
+CONSENT_NAMES: dict[str, str] = {
     PublicationConsent.WITH_NAME: "named",
     PublicationConsent.ANONYMOUS: "anonymous",
     PublicationConsent.NONE: "none",
@@ -137,7 +138,7 @@ def _profile(
         "organisation": "" if spec.public and anonymous else response.organisation_name,
         "company_size": vocabularies["company_size"].get(response.company_size, ""),
         "sector": vocabularies["sector"].get(response.sector, ""),
-        "country": str(response.country.name) if response.country else "",
+        "country": str(countries.name(str(response.country))) if response.country else "",
         "covenants": list(response.covenants),
         "consent": CONSENT_NAMES.get(response.publication_consent, ""),
     }

@@ -9,7 +9,7 @@ by `;`. An empty `consent` means "do not publish".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -65,7 +65,7 @@ class ImportedResponse:
     answers: list[ImportedAnswer]
 
 
-def _vocabulary(choices: list[tuple[str, str]]) -> dict[str, str]:
+def _vocabulary(choices: Sequence[tuple[str, object]]) -> dict[str, str]:
     """Lower-cased value and label (in the active language) -> value."""
     lookup = {}
     for value, label in choices:

@@ -63,11 +63,11 @@ def _create_consultation(slug: str, table: Table) -> Consultation:
         validate_slug(slug)
     except Exception:
         errors.append(RowError(0, "", _("%(slug)s is geen geldige slug.") % {"slug": slug}))
-    keys = [question_key(c) for c in table.header if question_key(c) is not None]
+    keys = [key for column in table.header if (key := question_key(column)) is not None]
     for key in keys:
         try:
-            validate_slug(key or "")
-            if len(key or "") > 60:
+            validate_slug(key)
+            if len(key) > 60:
                 raise ValueError(key)
         except Exception:
             errors.append(

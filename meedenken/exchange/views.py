@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.contrib.auth.views import redirect_to_login
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponseBase,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from meedenken.accounts.access import check_consultation_perm
 from meedenken.consultations.models import Consultation
 from meedenken.exchange.downloads import (
     PERMISSION,
@@ -18,13 +25,21 @@ from meedenken.exchange.downloads import (
     stream_limit,
 )
 from meedenken.exchange.models import Export
-from meedenken.workspace.access import staff_page
 
 RECENT = 20
 
 
-@staff_page(PERMISSION)
-def export_page(request: HttpRequest, consultation: Consultation) -> HttpResponse:
+def _consultation(request: HttpRequest, slug: str) -> Consultation:
+    """The consultation, once the signed-in person may export it (PermissionDenied if not)."""
+    consultation = get_object_or_404(Consultation, slug=slug)
+    check_consultation_perm(request.user, PERMISSION, consultation)
+    return consultation
+
+
+def export_page(request: HttpRequest, slug: str) -> HttpResponseBase:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    consultation = _consultation(request, slug)
     if request.method == "POST":
         export_format = request.POST.get("format", "")
         public = request.POST.get("variant") == "public"
@@ -40,11 +55,13 @@ def export_page(request: HttpRequest, consultation: Consultation) -> HttpRespons
         except ExportError as error:
             messages.error(request, error.message)
             return redirect("exchange:export", consultation.slug)
-        response: HttpResponse
+        response: HttpResponseBase
         if direct.file is not None:
             response = FileResponse(direct.file, as_attachment=True, filename=direct.file_name)
         else:
-            response = StreamingHttpResponse(direct.chunks, content_type=direct.content_type)
+            response = StreamingHttpResponse(
+                direct.chunks or iter(()), content_type=direct.content_type
+            )
             response["Content-Disposition"] = f'attachment; filename="{direct.file_name}"'
         response["Content-Type"] = direct.content_type
         response["Cache-Control"] = "no-store"
@@ -64,8 +81,10 @@ def export_page(request: HttpRequest, consultation: Consultation) -> HttpRespons
     )
 
 
-@staff_page(PERMISSION)
-def download(request: HttpRequest, consultation: Consultation, export_id: int) -> HttpResponse:
+def download(request: HttpRequest, slug: str, export_id: int) -> HttpResponseBase:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    consultation = _consultation(request, slug)
     try:
         path, export = do_open_export(consultation, export_id, request.user)
     except ExportError as error:
