@@ -244,6 +244,8 @@ def do_recover_stale_runs(
             for run in AnalysisRun.objects.select_for_update().filter(status=RunStatus.QUEUED)
             if (run.heartbeat_at or run.created_at) < limit and not _task_waiting(run.task_id)
         ]
+        for run in queued:
+            run.attempts += 1  # a lost task counts as an attempt, so a run cannot loop forever
         for run in stale + queued:
             if run.attempts >= MAX_ATTEMPTS:
                 run.status = RunStatus.FAILED
@@ -255,13 +257,15 @@ def do_recover_stale_runs(
                     % {"n": run.attempts}
                 )
                 run.finished_at = now
-                run.save(update_fields=["status", "error", "finished_at"])
+                run.save(update_fields=["status", "error", "finished_at", "attempts"])
             else:
                 run.status = RunStatus.QUEUED
                 run.progress = 0
                 run.progress_label = str(_("Opnieuw in de wachtrij na een herstart"))
                 run.heartbeat_at = now
-                run.save(update_fields=["status", "progress", "progress_label", "heartbeat_at"])
+                run.save(
+                    update_fields=["status", "progress", "progress_label", "heartbeat_at", "attempts"]
+                )
                 _enqueue(run)
             touched.append(run)
     return touched

@@ -337,3 +337,22 @@ def test_staff_see_a_stalled_run_and_a_new_request_requeues_it(
     run.refresh_from_db()
     assert run.status == RunStatus.QUEUED  # re-queued, not a second run
     assert AnalysisRun.objects.count() == 1
+
+
+def test_a_queued_run_whose_task_is_lost_is_requeued_then_given_up(
+    consultation: Consultation,
+) -> None:
+    long_ago = timezone.now() - timedelta(minutes=10)
+    run = AnalysisRun.objects.create(
+        consultation=consultation, kind="opinion", status=RunStatus.QUEUED, created_at=long_ago
+    )
+    assert [r.pk for r in do_recover_stale_runs()] == [run.pk]
+    run.refresh_from_db()
+    assert run.status == RunStatus.QUEUED and run.task_id and run.attempts == 1
+    # its new task waits for a worker: left alone, however long the queue takes
+    assert do_recover_stale_runs(now=timezone.now() + timedelta(minutes=5)) == []
+    for _ in range(MAX_ATTEMPTS - 1):  # lost again and again: it does not loop forever
+        AnalysisRun.objects.filter(pk=run.pk).update(task_id="", heartbeat_at=long_ago)
+        do_recover_stale_runs()
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED and "Start een nieuwe analyse" in run.error
