@@ -264,7 +264,13 @@ def do_recover_stale_runs(
                 run.progress_label = str(_("Opnieuw in de wachtrij na een herstart"))
                 run.heartbeat_at = now
                 run.save(
-                    update_fields=["status", "progress", "progress_label", "heartbeat_at", "attempts"]
+                    update_fields=[
+                        "status",
+                        "progress",
+                        "progress_label",
+                        "heartbeat_at",
+                        "attempts",
+                    ]
                 )
                 _enqueue(run)
             touched.append(run)
