@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 urlpatterns += [
+    path("beheer/", include("meedenken.accounts.urls")),
     path("beheer/deliberation/<path:rest>", voting_legacy.old_admin_address),
     path("beheer/", admin.site.urls),
     path(
@@ -44,5 +45,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler403 = "meedenken.core.views.permission_denied"
 handler404 = "meedenken.core.views.page_not_found"
 handler500 = "meedenken.core.views.server_error"

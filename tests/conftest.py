@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,3 +14,22 @@ SHARED_DATA = TESTS_DIR.parent.parent / "shared" / "data"
 @pytest.fixture
 def test_data_dir() -> Path:
     return TESTS_DIR / "data"
+
+
+@pytest.fixture(autouse=True)
+def _force_login_includes_second_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Client.force_login` skips the password; for staff it now skips the second factor too,
+    like a member who passed both (a confirmed app device, verified in the session). The real
+    login is tested through its pages in tests/platform/test_staff_login.py."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self: Client, user: Any, backend: str | None = None) -> None:
+        original(self, user, backend)
+        if user.is_staff:
+            from tests.platform.staff import verify_second_factor
+
+            verify_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)

@@ -1,4 +1,8 @@
-"""Staff roles of the ministry's policy team, as Django groups with model permissions."""
+"""Staff roles of the ministry's policy team.
+
+A role held for every consultation is a Django group with model permissions (`do_create_staff_user`);
+a role held for one consultation is a `ConsultationRole` row. `accounts.access` resolves both.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,23 @@ class StaffRole(models.TextChoices):
     OWNER = "owner", _("eigenaar")
     ANALYST = "analyst", _("analist")
     MODERATOR = "moderator", _("moderator")
+    VIEWER = "viewer", _("meelezer")
 
 
-# role -> {"app_label.model": actions}; later apps add their models here.
+# Group names are stored, so they must not follow the active language.
+ROLE_GROUP_NAMES: dict[str, str] = {
+    StaffRole.OWNER: "eigenaar",
+    StaffRole.ANALYST: "analist",
+    StaffRole.MODERATOR: "moderator",
+    StaffRole.VIEWER: "meelezer",
+}
+
+# Who may see who responded (organisation name, contact e-mail): only the owner of a consultation.
+PERSONAL_DATA_PERMISSION = "accounts.view_personal_data"
+
+# role -> {"app_label.model": actions}; later apps add their models here. An action is the start
+# of a codename: "view" on "responses.response" is the permission "responses.view_response".
+# An entry "app_label.*" names custom permissions by full codename.
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     StaffRole.OWNER: {
         "consultations.consultation": ("add", "change", "delete", "view"),
@@ -23,6 +41,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "responses.response": ("view",),
         "responses.answer": ("view",),
         "audit.auditentry": ("view",),
+        "accounts.*": ("view_personal_data", "export_auditentry"),
+        "accounts.consultationrole": ("add", "change", "delete", "view"),
         "statements.deliberation": ("add", "change", "view"),
         "statements.statement": ("add", "change", "view", "moderate"),
         "runs.analysisrun": ("view", "run", "publish"),
@@ -47,10 +67,27 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "coding.personaldataspan": ("view", "review"),
         "exchange.export": ("view", "download"),
     },
+    # Moderators judge proposals; they never need to know who responded.
     StaffRole.MODERATOR: {
         "consultations.consultation": ("view",),
-        "responses.response": ("view",),
-        "responses.answer": ("view",),
         "statements.statement": ("view", "moderate"),
     },
+    StaffRole.VIEWER: {
+        "consultations.consultation": ("view",),
+        "consultations.section": ("view",),
+        "consultations.question": ("view",),
+        "consultations.document": ("view",),
+        "statements.statement": ("view",),
+        "runs.analysisrun": ("view",),
+    },
 }
+
+
+def role_permission_names(role: str) -> set[str]:
+    """The role's permissions as "app_label.codename"."""
+    names: set[str] = set()
+    for label, actions in ROLE_PERMISSIONS[role].items():
+        app_label, model = label.split(".")
+        for action in actions:
+            names.add(f"{app_label}.{action}" if model == "*" else f"{app_label}.{action}_{model}")
+    return names

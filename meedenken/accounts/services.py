@@ -2,30 +2,41 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group, Permission
+from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.db.models import Q
 
-from meedenken.accounts.roles import ROLE_PERMISSIONS, StaffRole
+from meedenken.accounts.access import check_consultation_perm
+from meedenken.accounts.models import ConsultationRole
+from meedenken.accounts.roles import ROLE_GROUP_NAMES, ROLE_PERMISSIONS, StaffRole
 from meedenken.audit.services import do_record_audit
+
+if TYPE_CHECKING:
+    from meedenken.consultations.models import Consultation
+
+
+def role_permission_filter(role: str) -> Q:
+    query = Q(pk__in=[])
+    for label, actions in ROLE_PERMISSIONS[role].items():
+        app_label, model = label.split(".")
+        codenames = list(actions) if model == "*" else [f"{a}_{model}" for a in actions]
+        query |= Q(content_type__app_label=app_label, codename__in=codenames)
+    return query
 
 
 def do_ensure_staff_roles() -> dict[str, Group]:
-    """Create or update one group per role with exactly the role's permissions (idempotent)."""
+    """Create or update one group per role with exactly the role's permissions (idempotent).
+
+    Runs after every `migrate` (AccountsConfig), so roles exist without the demo."""
     groups: dict[str, Group] = {}
     with transaction.atomic():
-        for role, models_actions in ROLE_PERMISSIONS.items():
-            group, _created = Group.objects.get_or_create(name=str(StaffRole(role).label))
-            wanted: list[Permission] = []
-            for label, actions in models_actions.items():
-                app_label, model = label.split(".")
-                codenames = [f"{action}_{model}" for action in actions]
-                wanted += list(
-                    Permission.objects.filter(
-                        content_type__app_label=app_label, codename__in=codenames
-                    )
-                )
-            group.permissions.set(wanted)
+        for role in ROLE_PERMISSIONS:
+            group, _created = Group.objects.get_or_create(name=ROLE_GROUP_NAMES[role])
+            group.permissions.set(Permission.objects.filter(role_permission_filter(role)))
             groups[role] = group
     return groups
 
@@ -33,11 +44,15 @@ def do_ensure_staff_roles() -> dict[str, Group]:
 def do_create_staff_user(
     username: str, password: str, role: StaffRole, *, actor: AbstractUser | None = None
 ) -> AbstractUser:
-    """Create (or reset) a staff member with one role. Owners manage everything in admin."""
+    """Create (or reset) a staff member with one role for every consultation.
+
+    The password must pass the password rules (AUTH_PASSWORD_VALIDATORS). The second factor is
+    set up by the member at the first login."""
     groups = do_ensure_staff_roles()
     user_model = get_user_model()
     with transaction.atomic():
         user, _created = user_model.objects.get_or_create(username=username)
+        validate_password(password, user)
         user.is_staff = True
         user.is_superuser = False
         user.set_password(password)
@@ -45,3 +60,28 @@ def do_create_staff_user(
         user.groups.set([groups[role]])
         do_record_audit(actor, "staff_user.saved", user, {"role": str(role)})
     return user
+
+
+def do_grant_consultation_role(
+    actor: AbstractUser | None,
+    user: AbstractUser,
+    consultation: Consultation,
+    role: StaffRole,
+) -> ConsultationRole:
+    """Give `user` one role for one consultation (replacing an earlier one there)."""
+    if actor is not None:
+        check_consultation_perm(actor, "accounts.add_consultationrole", consultation)
+    with transaction.atomic():
+        grant, _created = ConsultationRole.objects.update_or_create(
+            user=user, consultation=consultation, defaults={"role": role}
+        )
+        if not user.is_staff:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+        do_record_audit(
+            actor,
+            "consultation_role.granted",
+            consultation,
+            {"user": user.get_username(), "role": str(role)},
+        )
+    return grant

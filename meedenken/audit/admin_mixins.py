@@ -12,7 +12,7 @@ from django.db import models
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 
-from meedenken.audit.services import do_record_audit
+from meedenken.audit.services import do_record_audit, do_record_read
 
 
 class AuditedModelAdmin(admin.ModelAdmin):
@@ -52,3 +52,39 @@ class AuditedModelAdmin(admin.ModelAdmin):
             )
         for obj in formset.deleted_objects:
             do_record_audit(request.user, f"{obj._meta.model_name}.deleted", obj)
+
+
+class AuditedReadsAdmin(admin.ModelAdmin):
+    """Admin for personal data: every list, search and opened record is written to the audit log."""
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None) -> Any:
+        response = super().changelist_view(request, extra_context)
+        query = request.GET.get("q", "")
+        if getattr(response, "status_code", 200) == 200 and request.method == "GET":
+            model = self.model._meta.model_name
+            filters = {k: v for k, v in request.GET.items() if k not in {"q", "p", "o"}}
+            details: dict[str, Any] = {"filters": filters}
+            if query:
+                details["query"] = query[:200]
+            do_record_read(
+                request.user, f"{model}.searched" if query else f"{model}.listed", None, details
+            )
+        return response
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict | None = None,
+    ) -> Any:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if getattr(response, "status_code", 200) == 200 and request.method == "GET":
+            obj = self.get_object(request, object_id)
+            if obj is not None:
+                details = {"personal_data": self.shows_personal_data(request, obj)}
+                do_record_read(request.user, f"{obj._meta.model_name}.viewed", obj, details)
+        return response
+
+    def shows_personal_data(self, request: HttpRequest, obj: models.Model) -> bool:
+        return True

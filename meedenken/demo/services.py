@@ -22,9 +22,16 @@ from django.utils import timezone
 
 from meedenken.accounts.roles import StaffRole
 from meedenken.accounts.services import do_create_staff_user
+from meedenken.accounts.twofactor import do_ensure_known_totp_device
 from meedenken.consultations.models import Choice, Consultation, Document, Question, Section
 from meedenken.demo.content import DOCUMENTS_DIR, build_imvo_consultation
-from meedenken.demo.credentials import DEMO_STAFF, credentials_path, ensure_demo_passwords
+from meedenken.demo.credentials import (
+    DEMO_STAFF,
+    credentials_path,
+    ensure_demo_passwords,
+    ensure_demo_second_factors,
+    second_factor_path,
+)
 from meedenken.demo.generator import REFERENCE_PREFIX, DemoResponse, generate_demo_responses
 from meedenken.demo.measures import do_seed_demo_measures
 from meedenken.demo.spec import ConsultationSpec, DocumentSpec, QuestionSpec, SectionSpec
@@ -58,6 +65,7 @@ class StaffLogin:
     role: str
     password: str
     created: bool  # False when the account already had this password
+    totp_secret: str = ""  # the second factor: a TOTP secret (base32) for an authenticator app
 
 
 @dataclass
@@ -81,6 +89,7 @@ def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadRe
     spec = build_imvo_consultation(now)
     # Written before the transaction: if loading fails, the next run reuses the same passwords.
     passwords = ensure_demo_passwords(credentials_path())
+    totp_secrets = ensure_demo_second_factors(second_factor_path())
     with transaction.atomic():
         existing = Consultation.objects.filter(slug=spec.slug).first()
         previous_opening = existing.opens_at if existing else None
@@ -94,7 +103,7 @@ def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadRe
         questions = load_sections(consultation, spec.sections, result)
         load_documents(consultation, spec.documents, result)
         load_responses(consultation, questions, generate_demo_responses(seed), now, result)
-        result.staff = load_staff(passwords)
+        result.staff = load_staff(passwords, totp_secrets)
         do_seed_demo_measures(consultation, now)  # measures, votes, a published analysis
     return result
 
@@ -320,7 +329,7 @@ def build_response(consultation: Consultation, demo: DemoResponse, now: datetime
     )
 
 
-def load_staff(passwords: dict[str, str]) -> list[StaffLogin]:
+def load_staff(passwords: dict[str, str], totp_secrets: dict[str, str]) -> list[StaffLogin]:
     users = get_user_model().objects.in_bulk([u for u, _r in DEMO_STAFF], field_name="username")
     logins = []
     for username, role in DEMO_STAFF:
@@ -328,6 +337,11 @@ def load_staff(passwords: dict[str, str]) -> list[StaffLogin]:
         user = users.get(username)
         up_to_date = user is not None and user.is_staff and user.check_password(password)
         if not up_to_date:
-            do_create_staff_user(username, password, StaffRole(role))
-        logins.append(StaffLogin(username, str(role), password, created=not up_to_date))
+            user = do_create_staff_user(username, password, StaffRole(role))
+        do_ensure_known_totp_device(user, totp_secrets[username])
+        logins.append(
+            StaffLogin(
+                username, str(role), password, not up_to_date, totp_secret=totp_secrets[username]
+            )
+        )
     return logins

@@ -1,15 +1,33 @@
-"""Staff see responses read-only: a response is the respondent's, never edited by staff."""
+"""Staff see responses read-only: a response is the respondent's, never edited by staff.
+
+Who responded (organisation name, contact details) is shown only to roles with
+`accounts.view_personal_data` for the consultation; every list, search and opened response is
+written to the audit log."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from meedenken.accounts.access import get_consultation_ids_with_perm, has_consultation_perm
+from meedenken.accounts.roles import PERSONAL_DATA_PERMISSION
+from meedenken.audit.admin_mixins import AuditedReadsAdmin
 from meedenken.papers.models import PositionPaper
 from meedenken.responses.models import Answer, Response
+
+VIEW_PERMISSION = "responses.view_response"
+PERSONAL_FIELDS = (
+    "organisation_name",
+    "contact_consent",
+    "contact_consent_at",
+    "contact_email",
+)
 
 
 class AnswerInline(admin.TabularInline):
@@ -21,6 +39,9 @@ class AnswerInline(admin.TabularInline):
 
     def has_add_permission(self, request: HttpRequest, obj: Response | None = None) -> bool:
         return False
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return ResponseAdmin.may_view(request, obj)
 
 
 class PositionPaperInline(admin.TabularInline):
@@ -35,6 +56,9 @@ class PositionPaperInline(admin.TabularInline):
     def has_add_permission(self, request: HttpRequest, obj: Response | None = None) -> bool:
         return False
 
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return ResponseAdmin.may_view(request, obj)
+
     @admin.display(description=_("bestand"))
     def download(self, paper: PositionPaper) -> str:
         url = reverse("papers:download", args=[paper.response.consultation.slug, paper.pk])
@@ -42,7 +66,7 @@ class PositionPaperInline(admin.TabularInline):
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin):
+class ResponseAdmin(AuditedReadsAdmin):
     list_display = [
         "reference",
         "consultation",
@@ -67,8 +91,49 @@ class ResponseAdmin(admin.ModelAdmin):
     exclude = ["secret_hash", "start_nonce"]
     date_hierarchy = "created_at"
 
+    @staticmethod
+    def may_view(request: HttpRequest, obj: Response | None = None) -> bool:
+        if obj is not None:
+            return has_consultation_perm(request.user, VIEW_PERMISSION, obj.consultation)
+        return get_consultation_ids_with_perm(request.user, VIEW_PERMISSION) != set()
+
+    def sees_personal_data(self, request: HttpRequest, obj: Response | None = None) -> bool:
+        return has_consultation_perm(
+            request.user, PERSONAL_DATA_PERMISSION, obj.consultation if obj else None
+        )
+
+    def shows_personal_data(self, request: HttpRequest, obj: Any) -> bool:
+        return self.sees_personal_data(request, obj)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Response]:
+        queryset = super().get_queryset(request).select_related("consultation")
+        allowed = get_consultation_ids_with_perm(request.user, VIEW_PERMISSION)
+        return queryset if allowed is None else queryset.filter(consultation_id__in=allowed)
+
+    def get_list_display(self, request: HttpRequest) -> list[str]:
+        if self.sees_personal_data(request):
+            return list(self.list_display)
+        return [name for name in self.list_display if name not in PERSONAL_FIELDS]
+
+    def get_search_fields(self, request: HttpRequest) -> list[str]:
+        if self.sees_personal_data(request):
+            return list(self.search_fields)
+        return [name for name in self.search_fields if name not in PERSONAL_FIELDS]
+
+    def get_fields(self, request: HttpRequest, obj: Response | None = None) -> list[str]:
+        hidden = set(self.exclude)
+        if not self.sees_personal_data(request, obj):
+            hidden |= set(PERSONAL_FIELDS)
+        return [f.name for f in Response._meta.fields if f.name not in hidden and f.name != "id"]
+
     def get_readonly_fields(self, request: HttpRequest, obj: Response | None = None) -> list[str]:
-        return [f.name for f in Response._meta.fields if f.name not in self.exclude]
+        return self.get_fields(request, obj)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self.may_view(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.may_view(request, obj)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

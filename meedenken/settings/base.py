@@ -4,6 +4,7 @@ environment (12-factor), with safe defaults for a local demo."""
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -30,7 +31,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "meedenken.accounts.apps.StaffAdminConfig",  # the admin, behind the second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +57,10 @@ INSTALLED_APPS = [
     "meedenken.workspace",
     "meedenken.statistics",
     "django_countries",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -68,8 +73,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "meedenken.accounts.middleware.StaffSessionMiddleware",  # after OTP and messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "meedenken.urls"
@@ -119,6 +127,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "meedenken.accounts.passwords.VarietyValidator"},
 ]
 
 LANGUAGE_CODE = "nl"
@@ -140,6 +149,23 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 LOGIN_URL = "admin:login"
+
+# Staff login: lockout after repeated wrong passwords (django-axes), a second factor for every
+# staff member (django-otp: TOTP app + recovery codes), an idle timeout and a short lifetime.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("MEEDENKEN_LOGIN_FAILURE_LIMIT", 10))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each locks on its own
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("MEEDENKEN_LOGIN_LOCKOUT_MINUTES", 60)))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "meedenken.accounts.views.locked_out"
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "Meedenken"
+OTP_TOTP_THROTTLE_FACTOR = 1
+MEEDENKEN_STAFF_IDLE_SECONDS = int(os.environ.get("MEEDENKEN_STAFF_IDLE_MINUTES", 30)) * 60
+MEEDENKEN_STAFF_SESSION_SECONDS = int(os.environ.get("MEEDENKEN_STAFF_SESSION_HOURS", 8)) * 3600
 
 # Security headers (the CSP is set in core.middleware; see docs/architecture.md).
 SECURE_CONTENT_TYPE_NOSNIFF = True

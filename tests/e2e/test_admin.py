@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import Browsing
 from tests.e2e.seed import STAFF_PASSWORD, STAFF_USERNAME
+from tests.e2e.staff import staff_log_in
 
 SLUG = "beheer-proef"
 TITLE_NL = "Proef vanuit beheer: eerlijke handel in natuursteen"
@@ -28,11 +29,8 @@ def test_staff_author_a_consultation_with_a_section_and_a_question(browsing: Bro
     check = browsing.check
     page.goto("/beheer/")
     expect(page).to_have_url(re.compile(r"/beheer/login/"))
-    check(page, "admin-login")
-    page.get_by_label("Gebruikersnaam").fill(STAFF_USERNAME)
-    page.get_by_label("Wachtwoord").fill(STAFF_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Aanmelden").click()
+    check(page)
+    staff_log_in(page, browsing, STAFF_USERNAME, STAFF_PASSWORD, "/beheer/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Consultaties beheren")
     check(page)
 

@@ -11,6 +11,7 @@ from playwright.sync_api import Locator, Page, expect
 from tests.e2e.conftest import TIMEOUT_MS, Browsing, focused, press_until
 from tests.e2e.journeys import DEMO_SLUG, assert_focus_visible, assert_reflows
 from tests.e2e.seed import MODERATOR_PASSWORD, MODERATOR_USERNAME, STAFF_PASSWORD, STAFF_USERNAME
+from tests.e2e.staff import staff_log_in
 
 VOTE = {
     "nl": {
@@ -198,13 +199,7 @@ def test_vote_with_the_keyboard_only(browsing: Browsing) -> None:
 
 
 def log_in(page: Page, browsing: Browsing, username: str, password: str, next_path: str) -> None:
-    page.goto(f"/beheer/login/?next={next_path}")
-    browsing.check(page)
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(password)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Aanmelden").click()
-    expect(page).to_have_url(re.compile(re.escape(next_path) + "$"))
+    staff_log_in(page, browsing, username, password, next_path)
 
 
 def moderated_id(item: Locator) -> str:

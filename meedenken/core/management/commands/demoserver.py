@@ -31,8 +31,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"\nMeedenken runs at {url}"))
         self.stdout.write(f"IMVO consultation: {url}consultaties/imvo-evaluatie/")
         self.stdout.write(f"Staff (beheer):    {url}beheer/")
-        if credentials.exists():
-            self.stdout.write(credentials.read_text().strip())
+        for path in (credentials, settings.VAR_DIR / "demo-second-factor.txt"):
+            if path.exists():
+                self.stdout.write(path.read_text().strip())
         self.stdout.write("Stop with Ctrl-C.\n")
         executable = [sys.executable, "-m"]
         processes = [

@@ -38,4 +38,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {login.username} ({login.role}, {state}): password {login.password}"
             )
+            self.stdout.write(f"    second factor (TOTP secret): {login.totp_secret}")
         self.stdout.write(f"  (passwords are kept in {result.credentials_file})")
+        self.stdout.write(
+            "  (add the TOTP secret to an authenticator app, or: oathtool --totp -b SECRET)"
+        )
