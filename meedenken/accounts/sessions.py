@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 LOGIN_AT_KEY = "staff_login_at"
 LAST_SEEN_KEY = "staff_last_seen"
+TOUCH_EVERY_SECONDS = 60
 
 
 def start_staff_session(request: HttpRequest) -> None:
@@ -28,6 +29,8 @@ def staff_session_expired(request: HttpRequest) -> str | None:
         return "idle"
     if now - float(started) > settings.MEEDENKEN_STAFF_SESSION_SECONDS:
         return "lifetime"
-    session[LAST_SEEN_KEY] = now
-    session.set_expiry(settings.MEEDENKEN_STAFF_IDLE_SECONDS)
+    if now - float(last_seen) > TOUCH_EVERY_SECONDS or LAST_SEEN_KEY not in session:
+        # Written at most once a minute: no session write on every staff request.
+        session[LAST_SEEN_KEY] = now
+        session.set_expiry(settings.MEEDENKEN_STAFF_IDLE_SECONDS)
     return None

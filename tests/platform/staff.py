@@ -11,6 +11,8 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from meedenken.accounts.sessions import LAST_SEEN_KEY, LOGIN_AT_KEY
+
 
 def verify_second_factor(client: Client, user: Any) -> TOTPDevice:
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
@@ -18,6 +20,7 @@ def verify_second_factor(client: Client, user: Any) -> TOTPDevice:
         device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session[LOGIN_AT_KEY] = session[LAST_SEEN_KEY] = time.time()  # as the real login does
     session.save()
     return device
 
