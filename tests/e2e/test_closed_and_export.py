@@ -12,17 +12,13 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import Browsing
 from tests.e2e.seed import STAFF_PASSWORD, STAFF_USERNAME
+from tests.e2e.staff import staff_log_in
 
 DEMO = "imvo-evaluatie"
 
 
 def log_in(browsing: Browsing, page: Page) -> None:
-    page.goto("/beheer/login/")
-    browsing.check(page)
-    page.get_by_label("Gebruikersnaam").fill(STAFF_USERNAME)
-    page.get_by_label("Wachtwoord").fill(STAFF_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Aanmelden").click()
+    staff_log_in(page, browsing, STAFF_USERNAME, STAFF_PASSWORD, "/beheer/")
 
 
 def test_closed_questions_and_exports(browsing: Browsing) -> None:
