@@ -1,10 +1,11 @@
 """Full-text search in answers, behind one small interface.
 
-PostgreSQL: one GIN expression index on the answer text with the Dutch and the English
-configuration (`PG_VECTOR`); a search term matches when either stemming matches
+PostgreSQL: the answer text as a tsvector with the Dutch and the English configuration
+(`PG_VECTOR`), stored in `coding_answer_tsv` (GIN index, kept in step by a trigger on
+`responses_answer`); a search term matches when either stemming matches
 (`websearch_to_tsquery`, so quotes and `-word` work as people expect). SQLite (the embedded
 default): an FTS5 table kept in step with `responses_answer` by triggers; every word of the term
-must occur, as a prefix (FTS5 has no Dutch stemmer). Both are created by migration 0002.
+must occur, as a prefix (FTS5 has no Dutch stemmer). Created by migrations 0002 and 0003.
 """
 
 from __future__ import annotations
@@ -26,6 +27,33 @@ PG_CREATE = [
     + ")"
 ]
 PG_DROP = ["DROP INDEX IF EXISTS coding_answer_fts_idx"]
+
+# Migration 0003: the vectors stored once per answer (kept in step by a trigger), so a search
+# never computes them at query time, whatever plan PostgreSQL picks for the other filters.
+PG_TABLE_CREATE = [
+    "DROP INDEX IF EXISTS coding_answer_fts_idx",
+    "CREATE TABLE IF NOT EXISTS coding_answer_tsv (answer_id bigint PRIMARY KEY "
+    "REFERENCES responses_answer(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, "
+    "document tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS coding_answer_tsv_idx ON coding_answer_tsv USING gin (document)",
+    "CREATE OR REPLACE FUNCTION coding_answer_tsv_sync() RETURNS trigger AS $$ BEGIN "
+    "INSERT INTO coding_answer_tsv (answer_id, document) VALUES (NEW.id, "
+    "to_tsvector('dutch'::regconfig, NEW.text) || to_tsvector('english'::regconfig, NEW.text)) "
+    "ON CONFLICT (answer_id) DO UPDATE SET document = EXCLUDED.document; RETURN NEW; END "
+    "$$ LANGUAGE plpgsql",
+    "DROP TRIGGER IF EXISTS coding_answer_tsv_sync ON responses_answer",
+    "CREATE TRIGGER coding_answer_tsv_sync AFTER INSERT OR UPDATE OF text ON responses_answer "
+    "FOR EACH ROW EXECUTE FUNCTION coding_answer_tsv_sync()",
+    "INSERT INTO coding_answer_tsv (answer_id, document) SELECT id, "
+    "to_tsvector('dutch'::regconfig, text) || to_tsvector('english'::regconfig, text) "
+    "FROM responses_answer ON CONFLICT (answer_id) DO NOTHING",
+]
+PG_TABLE_DROP = [
+    "DROP TRIGGER IF EXISTS coding_answer_tsv_sync ON responses_answer",
+    "DROP FUNCTION IF EXISTS coding_answer_tsv_sync()",
+    "DROP TABLE IF EXISTS coding_answer_tsv",
+    *PG_CREATE,
+]
 
 SQLITE_CREATE = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS coding_answer_fts USING fts5("
@@ -65,10 +93,12 @@ def search_answers(answers: QuerySet[Answer], term: str) -> QuerySet[Answer]:
     term = normalise_term(term)
     if not term:
         return answers
-    table = Answer._meta.db_table
     if connection.vendor == "postgresql":
-        return answers.extra(  # noqa: S610 - fixed SQL, the term is a parameter
-            where=[f"{PG_VECTOR.format(table=table)} @@ {PG_QUERY}"], params=[term, term]
+        return answers.filter(
+            pk__in=RawSQL(  # noqa: S611 - fixed SQL, the term is a parameter
+                f"SELECT answer_id FROM coding_answer_tsv WHERE document @@ {PG_QUERY}",  # noqa: S608
+                [term, term],
+            )
         )
     query = fts5_query(term)
     if not query:

@@ -104,8 +104,19 @@ def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadRe
         load_documents(consultation, spec.documents, result)
         load_responses(consultation, questions, generate_demo_responses(seed), now, result)
         result.staff = load_staff(passwords, totp_secrets)
+        load_demo_codebook(consultation)
         do_seed_demo_measures(consultation, now)  # measures, votes, a published analysis
     return result
+
+
+def load_demo_codebook(consultation: Consultation) -> None:
+    """The IMVO codebook for the analysts' workspace (once: analysts may change it after)."""
+    from meedenken.coding.selectors import get_codebook
+    from meedenken.coding.services import do_import_codebook
+    from meedenken.sensemaking.text.codebook import BUNDLED_DIR
+
+    if get_codebook(consultation) is None:
+        do_import_codebook(consultation, (BUNDLED_DIR / "imvo.json").read_bytes(), None)
 
 
 def upsert(

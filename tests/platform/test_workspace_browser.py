@@ -241,3 +241,9 @@ def test_answer_page_shows_choice_labels_and_blind_pass(client: Client, setup: d
 def test_moderator_cannot_see_answers(client: Client, setup: dict) -> None:
     client.force_login(staff("moderator", StaffRole.MODERATOR))
     assert client.get(setup["url"]).status_code == 403
+
+
+def test_browser_in_english(client: Client, setup: dict) -> None:
+    body = client.get(f"/en{setup['url']}", {"stakeholder_type": "company"}).content.decode()
+    assert "Search the answers" in body and "2 answers" in body
+    assert "company" in body.lower() and "Next to code" in body
