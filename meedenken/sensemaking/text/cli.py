@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,10 +15,15 @@ import numpy as np
 from .classifier import MultiLabelCoder
 from .codebook import CodebookError, load_codebook
 from .csvio import is_true, read_table, write_table
+from .embeddings import FileEmbeddingCache, default_encoder
 from .features import TextFeatures
 from .pipeline import analyse_answers
 from .prepare import DEFAULT_MAX_CHARS, LanguageIdentifier, prepare_texts
 from .results import AnalysisSettings, Answer, TextAnalysis
+
+DEFAULT_CACHE = (
+    Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "meedenken" / "embeddings.db"
+)
 
 
 def _columns(value: str) -> list[str]:
@@ -52,6 +59,14 @@ def analyse_main(argv: list[str]) -> int:
     )
     parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--lexical", action="store_true", help="no sentence encoder: words and sub-words only"
+    )
+    parser.add_argument(
+        "--embedding-cache",
+        default=str(DEFAULT_CACHE),
+        help=f"SQLite file that keeps embeddings between runs (default {DEFAULT_CACHE})",
+    )
     args = parser.parse_args(argv)
     try:
         codebook = load_codebook(args.codebook)
@@ -84,7 +99,15 @@ def analyse_main(argv: list[str]) -> int:
             if any(codes):
                 analyst_codes[answer.answer_id] = [c for c in codes if c]
     settings = AnalysisSettings(max_chars=args.max_chars, seed=args.seed)
-    analysis = analyse_answers(answers, codebook, analyst_codes, settings=settings)
+    encoder = None if args.lexical else default_encoder()
+    try:
+        cache = None if args.lexical else FileEmbeddingCache(args.embedding_cache)
+    except (OSError, sqlite3.Error) as error:
+        print(f"error: embedding cache {args.embedding_cache}: {error}", file=sys.stderr)
+        return 2
+    analysis = analyse_answers(
+        answers, codebook, analyst_codes, settings=settings, encoder=encoder, embedding_cache=cache
+    )
     if args.json_out:
         document = {"input": str(args.answers), "codebook": codebook.name, **analysis.to_dict()}
         Path(args.json_out).write_text(
@@ -102,7 +125,7 @@ def _describe(analysis: TextAnalysis, codebook_name: str) -> str:
         f"HTML removed: {report.html_removed}; mixed language: {report.mixed_language})",
         f"languages: {dict(report.languages)}",
         f"coding ({report.coding_mode}, codebook {codebook_name}): {report.coded} coded, "
-        f"{report.uncoded} without a code",
+        f"{report.uncoded} without a code (encoder: {report.encoder or 'none, lexical only'})",
         f"redactions: {dict(report.redactions) or 'none'} in {report.answers_with_redactions} answers",
         f"campaigns: {report.campaigns} ({report.answers_in_campaigns} answers)",
     ]
@@ -115,6 +138,8 @@ def _describe(analysis: TextAnalysis, codebook_name: str) -> str:
         lines.append(f"  {theme.theme_id} ({theme.size}): {', '.join(theme.key_phrases)}")
     for result in analysis.answers[:20]:
         codes = ", ".join(f"{c.code_id} {c.confidence:.2f}" for c in result.codes[:4])
+        if not codes and result.nearest_code:
+            codes = f"no code fits (nearest: {result.nearest_code} {result.nearest_similarity:.2f})"
         state = result.skipped or result.language or "?"
         lines.append(f"  [{result.answer_id}] {state}: {codes or '-'}")
     return "\n".join(lines)

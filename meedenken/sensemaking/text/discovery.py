@@ -1,13 +1,17 @@
 """Theme discovery: clusters of answers that fit no code yet, to suggest new codes.
 
-Answers are reduced to a few dozen latent dimensions (LSA on their term features), clustered
-with k-means (k chosen by silhouette), and each cluster is described by its key phrases
-(terms far more frequent in the cluster than in the other answers, phrases preferred) and the
-answers closest to its centre as representative quotes.
+Answers are placed by their sentence embeddings when an encoder is given (language-independent:
+the same topic in Dutch and English lands in one theme) or else reduced to a few dozen latent
+dimensions (LSA on their term features); they are clustered with k-means (k chosen by
+silhouette), and each cluster is described by its key phrases (terms far more frequent in the
+cluster than in the other answers, phrases preferred, each shown as the word form the answers
+use most, never as a bare lemma; street names are left out) and the answers closest to its
+centre as representative quotes.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +23,10 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
 from .campaigns import normalise
+from .prepare import WORD, lemma
+
+# Street names say where, not what: they are never a theme's key phrase.
+_STREET = ("straße", "strasse", "str.", "straat", "laan", "gasse", "allee", "street", "road")
 
 
 @dataclass(frozen=True)
@@ -76,13 +84,20 @@ class ThemeDiscovery:
         return best_labels
 
     def discover(
-        self, X: sparse.spmatrix, term_names: Sequence[str], texts: Sequence[str]
+        self,
+        X: sparse.spmatrix,
+        term_names: Sequence[str],
+        texts: Sequence[str],
+        *,
+        embeddings: np.ndarray | None = None,
+        languages: Sequence[str | None] | None = None,
     ) -> tuple[DiscoveredTheme, ...]:
-        """Themes among the rows of X (`texts[i]` is row i), largest first."""
+        """Themes among the rows of X (`texts[i]` is row i), largest first; `embeddings` (one
+        row per answer) place the answers instead of LSA on X."""
         X = sparse.csr_matrix(X)
         if X.shape[0] < max(2 * self.min_size, 4) or X.nnz == 0:
             return ()
-        embedded = self._embed(X)
+        embedded = normalize(embeddings) if embeddings is not None else self._embed(X)
         labels = self._cluster(embedded)
         presence = (X[:, : len(term_names)] > 0).astype(np.float64)  # the readable columns
         overall = np.asarray(presence.mean(axis=0)).ravel()
@@ -92,6 +107,12 @@ class ThemeDiscovery:
             if len(members) < self.min_size:
                 continue
             phrases = self._key_phrases(presence[members], overall, term_names)
+            sample = members[:500]
+            phrases = _as_written(
+                phrases,
+                [texts[m] for m in sample],
+                [languages[m] for m in sample] if languages else [None] * len(sample),
+            )
             quotes = self._representatives(embedded, members, texts)
             found.append((members, phrases, quotes))
         found.sort(key=lambda item: (-len(item[0]), item[0][0]))
@@ -115,6 +136,8 @@ class ThemeDiscovery:
             if score[index] <= 0 or len(chosen) >= self.n_phrases:
                 break
             term = str(term_names[index])
+            if any(part.endswith(_STREET) for part in term.split()):
+                continue
             if any(term in other or other in term for other in chosen):
                 continue  # "living wage" already says "wage"
             chosen.append(term)
@@ -136,3 +159,24 @@ class ThemeDiscovery:
             if len(chosen) == self.n_quotes:
                 break
         return tuple(chosen)
+
+
+def _as_written(
+    phrases: Sequence[str], texts: Sequence[str], languages: Sequence[str | None]
+) -> tuple[str, ...]:
+    """Each lemma of each phrase replaced by the word form the texts use most for it, so a
+    key phrase reads as the answers wrote it ("Zustand", not a lemma such as "zustehen")."""
+    wanted = {part for phrase in phrases for part in phrase.split()}
+    forms: dict[str, Counter[str]] = {}
+    for text, language in zip(texts, languages, strict=True):
+        for match in WORD.finditer(text):
+            word = match.group().lower()
+            base = lemma(word, language or "en")
+            if base in wanted:
+                forms.setdefault(base, Counter())[word] += 1
+
+    def written(part: str) -> str:
+        counts = forms.get(part)
+        return counts.most_common(1)[0][0] if counts else part
+
+    return tuple(" ".join(written(p) for p in phrase.split()) for phrase in phrases)

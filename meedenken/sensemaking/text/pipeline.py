@@ -22,6 +22,7 @@ from .campaigns import Campaign, CampaignDetector
 from .classifier import MultiLabelCoder, driving_words, learned_min_codes
 from .codebook import Codebook
 from .discovery import ThemeDiscovery
+from .embeddings import EmbeddingCache, SentenceEncoder, embed
 from .features import TextFeatures
 from .prepare import (
     CleanText,
@@ -56,6 +57,7 @@ class _Coding:
     codes: np.ndarray  # answers x leaf codes, 0/1
     confidence: np.ndarray  # answers x leaf codes
     scores: np.ndarray  # answers x leaf codes, decision scores (boundary at 0)
+    similarity: np.ndarray  # answers x leaf codes, zero-shot similarity to the codebook
     weights: np.ndarray  # leaf codes x features, for the explanation words
     source: str
     model_agreement: tuple[CodeAgreement, ...]
@@ -69,10 +71,15 @@ def analyse_answers(
     second_analyst_codes: Mapping[str, Sequence[str]] | None = None,
     settings: AnalysisSettings | None = None,
     identifier: LanguageIdentifier | None = None,
+    encoder: SentenceEncoder | None = None,
+    embedding_cache: EmbeddingCache | None = None,
 ) -> TextAnalysis:
     """Analyse open answers against a codebook; `analyst_codes` maps answer ids to leaf codes.
 
     Pass a `LanguageIdentifier` to reuse one across runs (building it loads language models).
+    With a sentence `encoder` (e.g. `embeddings.default_encoder()`) zero-shot coding, the
+    classifier and theme discovery also use the answers' embeddings; `embedding_cache` keeps
+    them per answer text so a new run embeds only new answers. Without one: lexical only.
     """
     settings = settings or AnalysisSettings()
     analyst_codes = analyst_codes or {}
@@ -97,7 +104,11 @@ def analyse_answers(
     unknown = sum(1 for codes in analyst_codes.values() for code in codes if code not in leaf_set)
 
     features, X = _features([terms[i] for i in live], settings.seed)
-    coding = _code(X, live, coded_rows, analyst_matrix, codebook, leaves, features, settings)
+    vectors = embed([texts[i] for i in live], encoder, embedding_cache) if encoder else None
+    semantic = _Semantic(encoder, embedding_cache, vectors)
+    coding = _code(
+        X, live, coded_rows, analyst_matrix, codebook, leaves, features, settings, semantic
+    )
     row_of = {answer: row for row, answer in enumerate(live)}
 
     campaigns = CampaignDetector(seed=settings.seed).detect([texts[i] for i in live])
@@ -112,12 +123,19 @@ def analyse_answers(
     )
 
     uncoded = [i for i in live if not leaf_codes.get(i)]
-    themes, theme_of = _themes(uncoded, X, row_of, features, texts, languages, id_of, settings)
+    themes, theme_of = _themes(
+        uncoded, X, row_of, features, texts, languages, id_of, settings, vectors
+    )
 
     results = []
     for i, answer in enumerate(answers):
         guess = guesses.get(i)
         codes = leaf_codes.get(i, [])
+        nearest, nearest_similarity = None, 0.0
+        if i in row_of and not codes and leaves:
+            best = int(np.argmax(coding.similarity[row_of[i]]))
+            nearest = leaves[best]
+            nearest_similarity = round(float(coding.similarity[row_of[i], best]), 4)
         results.append(
             AnswerResult(
                 answer.answer_id,
@@ -132,6 +150,8 @@ def analyse_answers(
                 texts[i],
                 campaign_of.get(i),
                 theme_of.get(i),
+                nearest,
+                nearest_similarity,
             )
         )
 
@@ -160,7 +180,7 @@ def analyse_answers(
                 leaves,
             )
 
-    counts = _Counts(coding.mode, len(coded_rows), unknown)
+    counts = _Counts(coding.mode, len(coded_rows), unknown, encoder.name if encoder else None)
     report = _report(cleaned, skips, guesses, redacted, campaigns, results, live, counts)
     return TextAnalysis(
         tuple(results),
@@ -253,6 +273,13 @@ def _features(term_lists: list[list[str]], seed: int) -> tuple[TextFeatures, spa
         return empty, sparse.csr_matrix((len(term_lists), 0))
 
 
+@dataclass(frozen=True)
+class _Semantic:
+    encoder: SentenceEncoder | None
+    cache: EmbeddingCache | None
+    vectors: np.ndarray | None  # analysed answers x dimensions
+
+
 def _code(
     X: sparse.csr_matrix,
     live: list[int],
@@ -262,20 +289,26 @@ def _code(
     leaves: list[str],
     features: TextFeatures,
     settings: AnalysisSettings,
+    semantic: _Semantic,
 ) -> _Coding:
     n = len(live)
     if X.shape[1] == 0 or n == 0:
         empty = np.zeros((n, len(leaves)))
         return _Coding(
-            "none", empty.astype(np.int8), empty, empty, np.zeros((len(leaves), 0)), "", ()
+            "none", empty.astype(np.int8), empty, empty, empty, np.zeros((len(leaves), 0)), "", ()
         )
     zero_shot = ZeroShotCoder(codebook, min_similarity=settings.zero_shot_min_similarity)
-    zero_shot.fit(features)
-    similarity = zero_shot.similarity(X)
+    zero_shot.fit(features, semantic.encoder, semantic.cache)
+    similarity = zero_shot.similarity(X, semantic.vectors)
     codes = zero_shot.codes_from_similarity(similarity)
     weights = np.vstack([zero_shot.code_weights(j) for j in range(len(leaves))])
     if len(coded_rows) < settings.min_training_answers:
-        return _Coding("zero-shot", codes, similarity, similarity, weights, "zero-shot", ())
+        return _Coding(
+            "zero-shot", codes, similarity, similarity, similarity, weights, "zero-shot", ()
+        )
+    if semantic.vectors is not None:  # the classifier also reads the embeddings
+        X = sparse.hstack([X, sparse.csr_matrix(semantic.vectors)], format="csr")
+        weights = np.hstack([weights, np.zeros((len(leaves), semantic.vectors.shape[1]))])
     row_of = {answer: row for row, answer in enumerate(live)}
     train = [row_of[i] for i in coded_rows]
     learnable = analyst_matrix.sum(axis=0) >= settings.min_code_examples
@@ -289,12 +322,14 @@ def _code(
     confidence = similarity.copy()
     confidence[:, learnable] = coder.predict_proba(X)
     weights[learnable] = coder.coef_
-    all_scores = similarity - zero_shot.min_similarity
+    all_scores = similarity - zero_shot.floor_
     all_scores[:, learnable] = scores
     agreement = _model_agreement(
         X[train], analyst_matrix, learnable, leaves, min_codes, settings.seed
     )
-    return _Coding("supervised", codes, confidence, all_scores, weights, "model", agreement)
+    return _Coding(
+        "supervised", codes, confidence, all_scores, similarity, weights, "model", agreement
+    )
 
 
 def _model_agreement(
@@ -336,13 +371,18 @@ def _themes(
     languages: list[str | None],
     id_of: list[str],
     settings: AnalysisSettings,
+    vectors: np.ndarray | None,
 ) -> tuple[tuple[ThemeResult, ...], dict[int, str]]:
     if not settings.discover_themes or not uncoded or X.shape[1] == 0:
         return (), {}
     rows = [row_of[i] for i in uncoded]
     discovery = ThemeDiscovery(max_themes=settings.max_themes, seed=settings.seed)
     found = discovery.discover(
-        X[rows][:, : features.n_terms], features.term_names_, [texts[i] for i in uncoded]
+        X[rows][:, : features.n_terms],
+        features.term_names_,
+        [texts[i] for i in uncoded],
+        embeddings=None if vectors is None else vectors[rows],
+        languages=[languages[i] for i in uncoded],
     )
     summariser = ExtractiveSummarizer(settings.summary_sentences)
     themes, theme_of = [], {}
@@ -377,6 +417,7 @@ class _Counts:
     mode: str
     analyst_coded: int
     unknown_codes: int
+    encoder: str | None
 
 
 def _report(
@@ -421,4 +462,5 @@ def _report(
         code_counts=dict(code_counts.most_common()),
         code_counts_campaigns_once=dict(once.most_common()),
         unknown_analyst_codes=counts.unknown_codes,
+        encoder=counts.encoder,
     )

@@ -2,8 +2,8 @@
 
 Finds e-mail addresses, phone numbers, IBANs (checked with mod-97), Dutch citizen service numbers
 (BSN, checked with the eleven-test), postcodes with house numbers and street addresses, and person
-names where a cue makes them detectable ("mijn naam is ...", "Mevr. ...", a signature after a
-greeting). Every redaction keeps its offsets in the original text and in the redacted text, so
+names: after a cue ("mijn naam is ...", a signature after a greeting) and, through `names.py`,
+known first names with their surnames, initials or a title with a surname. Every redaction keeps its offsets in the original text and in the redacted text, so
 the staff view can show what was removed and where.
 """
 
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .names import name_spans
 
 # Lower number wins when two findings overlap.
 KIND_PRIORITY: dict[str, int] = {
@@ -153,6 +155,7 @@ def find_personal_data(text: str) -> list[tuple[str, int, int]]:
     found += [("address", *m.span()) for m in _POSTCODE_HOUSE.finditer(text)]
     found += [("address", *m.span()) for m in _STREET_HOUSE.finditer(text)]
     found += [("name", *m.span("name")) for m in _NAME_CUE.finditer(text)]
+    found += [("name", *span) for span in name_spans(text)]
     found.sort(key=lambda item: (KIND_PRIORITY[item[0]], item[1], -(item[2] - item[1])))
     kept: list[tuple[str, int, int]] = []
     for kind, start, end in found:

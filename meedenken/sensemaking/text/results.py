@@ -10,6 +10,10 @@ from .agreement import CodeAgreement
 from .prepare import DEFAULT_LANGUAGES, DEFAULT_MAX_CHARS
 from .privacy import Redaction
 
+# Version of `TextAnalysis.to_dict()`: 2 added `nearest_code`/`nearest_similarity` per answer
+# and the `encoder` of the run's report.
+TEXT_ANALYSIS_SCHEMA = "meedenken.text-analysis/2"
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -43,6 +47,10 @@ class AnswerResult:
     redacted_text: str
     campaign_id: str | None
     theme_id: str | None  # discovered theme, for answers that fit no code
+    # "No code fits": for an analysed answer without codes, the most similar code and its
+    # zero-shot similarity (not a probability); None when the answer has codes or was skipped.
+    nearest_code: str | None = None
+    nearest_similarity: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,7 @@ class RunReport:
     code_counts: Mapping[str, int]
     code_counts_campaigns_once: Mapping[str, int]  # a campaign counts as one answer
     unknown_analyst_codes: int
+    encoder: str | None = None  # the sentence encoder's name, None in lexical-only mode
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,7 @@ class TextAnalysis:
     report: RunReport
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"schema": TEXT_ANALYSIS_SCHEMA, **asdict(self)}
 
 
 @dataclass(frozen=True)

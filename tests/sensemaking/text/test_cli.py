@@ -50,11 +50,16 @@ def test_analyse_text_writes_json_per_answer(
                 "imvo",
                 "--json",
                 str(out),
+                "--embedding-cache",
+                str(tmp_path / "embeddings.db"),
             ]
         )
         == 0
     )
     document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["schema"] == "meedenken.text-analysis/2"
+    assert document["report"]["encoder"].startswith("use-multilingual-v3")
+    assert (tmp_path / "embeddings.db").stat().st_size > 0
     answers = {a["answer_id"]: a for a in document["answers"]}
     assert answers["r1"]["language"] == "nl"
     assert "child_labour" in [c["code_id"] for c in answers["r1"]["codes"]]
@@ -64,6 +69,10 @@ def test_analyse_text_writes_json_per_answer(
     assert document["report"]["answers"] == 4
     assert {"themes", "campaigns", "summaries"} <= set(document)
     assert "4 answers, 3 analysed" in capsys.readouterr().out
+    lexical = tmp_path / "lexical.json"
+    argv = ["meedenken", "analyse-text", str(source), "--text-column", "answer"]
+    assert main([*argv, "--lexical", "--json", str(lexical)]) == 0
+    assert json.loads(lexical.read_text(encoding="utf-8"))["report"]["encoder"] is None
 
 
 def test_analyse_text_reports_a_missing_column(
