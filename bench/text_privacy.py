@@ -27,6 +27,7 @@ from meedenken.sensemaking.text.privacy import find_personal_data  # noqa: E402
 
 DATA = ROOT / "tests" / "sensemaking" / "text" / "data" / "personal-data.json"
 Span = tuple[str, int, int]
+DEDUCE_RUNS = (("deduce (persons)", True), ("deduce (all)", False))
 
 
 def gold_spans(item: dict) -> list[Span]:
@@ -88,6 +89,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", default="dev", choices=["dev", "held_out", "all"])
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--core-only", action="store_true", help="leave deduce out")
     args = parser.parse_args()
     data = json.loads(DATA.read_text(encoding="utf-8"))
     items = data["dev"] + data["held_out"] if args.part == "all" else data[args.part]
@@ -95,7 +97,7 @@ def main() -> int:
     print(f"{len(items)} sentences ({args.part}), {names} names")
     results = {"core": score(items, find_personal_data, args.show_misses)}
     print("core", results["core"], flush=True)
-    for label, persons_only in (("deduce (persons)", True), ("deduce (all)", False)):
+    for label, persons_only in () if args.core_only else DEDUCE_RUNS:
         results[label] = score(items, deduce_finder(persons_only), args.show_misses)
         print(label, results[label], flush=True)
     return 0

@@ -92,4 +92,5 @@ class ActiveSampler:
             similarity = np.asarray((candidate_vectors @ candidate_vectors[pick].T).todense())
             nearest = np.minimum(nearest, 1.0 - similarity.ravel())
             nearest[pick] = -1.0
-        return candidates[np.asarray(chosen)]
+        picked: np.ndarray = candidates[np.asarray(chosen)]
+        return picked

@@ -50,7 +50,7 @@ def agreement_by_code(
     return tuple(
         CodeAgreement(
             code_id,
-            cohen_kappa(first[:, j], second[:, j]),
+            cohen_kappa(list(first[:, j]), list(second[:, j])),
             float((first[:, j] == second[:, j]).mean()) if len(first) else float("nan"),
             len(first),
             int(first[:, j].sum()),

@@ -1,10 +1,11 @@
 """A multi-label coder that learns from analysts' codes.
 
 One logistic regression per code on `TextFeatures` (class-weighted, so rare codes are not
-drowned out by frequent ones). Whether a code is proposed follows that model's decision
-boundary; how sure it is (`confidence`) is a separate, calibrated probability: Platt scaling fitted
-on out-of-fold scores of the training answers, so 0.8 means "right about 8 times in 10" on
-answers like the coded ones.
+drowned out by frequent ones). How sure it is (`confidence`) is a calibrated probability: Platt
+scaling fitted on out-of-fold scores of the training answers, so 0.8 means "right about 8 times
+in 10" on answers like the coded ones. The decision is made on that same probability: a code is
+proposed when it reaches the code's own threshold, the one (0.2-0.8) with the best F1 on the
+out-of-fold probabilities, so the confidence shown and the decision never disagree.
 """
 
 from __future__ import annotations
@@ -40,8 +41,10 @@ class MultiLabelCoder:
         C: float = 3.0,
         calibration_folds: int = 3,
         min_codes: int | None = None,
+        tune_thresholds: bool = True,
         seed: int = 0,
     ) -> None:
+        self.tune_thresholds = tune_thresholds
         self.C = C
         self.calibration_folds = calibration_folds
         self.min_codes = min_codes
@@ -62,6 +65,7 @@ class MultiLabelCoder:
         self.coef_ = np.zeros((n_codes, X.shape[1]), dtype=np.float64)
         self.intercept_ = np.zeros(n_codes)
         self.calibration_ = np.tile([1.0, 0.0], (n_codes, 1))  # slope, offset of Platt scaling
+        self.thresholds_ = np.full(n_codes, 0.5)  # on the calibrated probability
         for j in range(n_codes):
             positives = int(Y[:, j].sum())
             if positives in (0, len(Y)):
@@ -73,21 +77,26 @@ class MultiLabelCoder:
             model = self._model().fit(X, Y[:, j])
             self.coef_[j] = model.coef_[0]
             self.intercept_[j] = model.intercept_[0]
-            self.calibration_[j] = self._calibrate(X, Y[:, j])
+            self.calibration_[j], self.thresholds_[j] = self._calibrate(X, Y[:, j])
         self.min_codes_ = self.min_codes if self.min_codes is not None else learned_min_codes(Y)
         return self
 
-    def _calibrate(self, X: sparse.csr_matrix, y: np.ndarray) -> tuple[float, float]:
-        """Platt scaling on out-of-fold decision scores (plain sigmoid when too few positives)."""
+    def _calibrate(self, X: sparse.csr_matrix, y: np.ndarray) -> tuple[tuple[float, float], float]:
+        """Platt scaling on out-of-fold decision scores (plain sigmoid when too few positives),
+        and the threshold on the calibrated out-of-fold probability that gives the best F1."""
         folds = min(self.calibration_folds, int(y.sum()), int(len(y) - y.sum()))
         if folds < 2:
-            return 1.0, 0.0
+            return (1.0, 0.0), 0.5
         scores = np.zeros(len(y))
         splitter = StratifiedKFold(folds, shuffle=True, random_state=self.seed)
         for train, test in splitter.split(np.zeros(len(y)), y):
             scores[test] = self._model().fit(X[train], y[train]).decision_function(X[test])
         platt = LogisticRegression(C=1e4).fit(scores.reshape(-1, 1), y)
-        return float(platt.coef_[0, 0]), float(platt.intercept_[0])
+        slope, offset = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+        if not self.tune_thresholds:
+            return (slope, offset), 0.5
+        proba = 1.0 / (1.0 + np.exp(-np.clip(scores * slope + offset, -30, 30)))
+        return (slope, offset), _best_threshold(proba, y)
 
     def decision_function(self, X: sparse.spmatrix) -> np.ndarray:
         """Per answer and code: positive means the code is proposed."""
@@ -99,18 +108,33 @@ class MultiLabelCoder:
 
     def proba_from_scores(self, scores: np.ndarray) -> np.ndarray:
         slope, offset = self.calibration_[:, 0], self.calibration_[:, 1]
-        return 1.0 / (1.0 + np.exp(-np.clip(scores * slope + offset, -30, 30)))
+        proba: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(scores * slope + offset, -30, 30)))
+        return proba
 
     def predict(self, X: sparse.spmatrix) -> np.ndarray:
         return self.codes_from_scores(self.decision_function(X))
 
     def codes_from_scores(self, scores: np.ndarray) -> np.ndarray:
-        """0/1 codes: every code past its boundary, and at least `min_codes_` best ones."""
-        codes = (scores >= 0).astype(np.int8)
+        """0/1 codes: every code whose calibrated probability (the confidence shown) reaches the
+        code's threshold, and at least the `min_codes_` most probable ones."""
+        proba = self.proba_from_scores(scores)
+        codes = (proba >= self.thresholds_).astype(np.int8)
         if self.min_codes_ and scores.shape[1]:
-            best = np.argsort(-scores, axis=1)[:, : self.min_codes_]
+            best = np.argsort(-proba, axis=1)[:, : self.min_codes_]
             np.put_along_axis(codes, best, 1, axis=1)
         return codes
+
+
+def _best_threshold(proba: np.ndarray, y: np.ndarray) -> float:
+    """The probability threshold (0.2-0.8) with the best F1 on out-of-fold probabilities."""
+    best, best_f1 = 0.5, -1.0
+    for threshold in np.arange(0.2, 0.81, 0.05):
+        predicted = proba >= threshold
+        tp = float((predicted & (y == 1)).sum())
+        f1 = 2 * tp / (predicted.sum() + y.sum()) if predicted.sum() + y.sum() else 0.0
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(threshold), f1
+    return round(best, 2)
 
 
 def driving_words(

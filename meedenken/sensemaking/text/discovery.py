@@ -62,9 +62,10 @@ class ThemeDiscovery:
     def _embed(self, X: sparse.csr_matrix) -> np.ndarray:
         dims = min(self.dimensions, X.shape[0] - 1, X.shape[1] - 1)
         if dims < 2:
-            return normalize(X.toarray())
-        latent = TruncatedSVD(dims, random_state=self.seed).fit_transform(X)
-        return normalize(latent)
+            dense: np.ndarray = normalize(X.toarray())
+            return dense
+        latent: np.ndarray = normalize(TruncatedSVD(dims, random_state=self.seed).fit_transform(X))
+        return latent
 
     def _cluster(self, embedded: np.ndarray) -> np.ndarray:
         n = len(embedded)

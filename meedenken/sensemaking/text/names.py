@@ -8,6 +8,9 @@ A name is found as
 - a title or form of address and a surname ("Mevrouw De Vries", "Dr. Anouk ter Horst",
   "Mr. Patel"), the title left visible;
 - a first name alone after a word that asks for a person ("Vraag Anna", "ask Mark").
+In German text, where every noun is capitalised, a surname that is a German word and not a
+known surname ("Rex Kino", "Per App") is not a name; stop words never start one ("Alle
+Radfahrer", "Da der Radweg").
 Organisations and places that look like names ("Albert Heijn", "Den Haag"), month names
 ("April 2022") and street names ("Jan van Galenstraat") are not names.
 """
@@ -17,6 +20,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+
+import simplemma
+
+from .stopwords import ANY_LANGUAGE
 
 _CAP = r"[A-ZÀ-Ý][a-zà-ÿ]*(?:['’][A-ZÀ-Ý])?[a-zà-ÿ]+"
 _PARTICLES = (
@@ -88,11 +95,23 @@ def _is_look_alike(name: str) -> bool:
 
 def _first_name(word: str) -> bool:
     lower = word.lower()
-    return lower in first_names() and lower not in _NOT_FIRST and lower not in _MONTHS_AND_DAYS
+    return (
+        lower in first_names()
+        and lower not in _NOT_FIRST
+        and lower not in _MONTHS_AND_DAYS
+        and lower not in ANY_LANGUAGE
+    )
 
 
-def name_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each person name, overlapping findings merged, in text order."""
+def _german_word(surname: str) -> bool:
+    """A capitalised part of the surname is a German word and no known surname."""
+    parts = [p for p in re.split(r"[\s-]+", surname) if p[:1].isupper()]
+    return any(p.lower() not in surnames() and simplemma.is_known(p, lang="de") for p in parts)
+
+
+def name_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each person name, overlapping findings merged, in text order;
+    `language` (ISO 639-1, if known) sharpens the checks for German."""
     spans: list[tuple[int, int]] = []
     for match in _FIRST_THEN_SURNAME.finditer(text):
         rest = match.group("rest")
@@ -100,6 +119,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             _first_name(match.group("first"))
             and rest.split()[0].lower() not in _MONTHS_AND_DAYS
             and not _is_look_alike(match.group("all"))
+            and not (language == "de" and _german_word(rest))
         ):
             spans.append(match.span("all"))
     for match in _INITIALS_THEN_SURNAME.finditer(text):

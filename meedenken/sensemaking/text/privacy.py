@@ -145,7 +145,7 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_personal_data(text: str) -> list[tuple[str, int, int]]:
+def find_personal_data(text: str, language: str | None = None) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each piece of personal data, without overlaps, in text order."""
     found: list[tuple[str, int, int]] = []
     found += [("email", *m.span()) for m in _EMAIL.finditer(text)]
@@ -155,7 +155,7 @@ def find_personal_data(text: str) -> list[tuple[str, int, int]]:
     found += [("address", *m.span()) for m in _POSTCODE_HOUSE.finditer(text)]
     found += [("address", *m.span()) for m in _STREET_HOUSE.finditer(text)]
     found += [("name", *m.span("name")) for m in _NAME_CUE.finditer(text)]
-    found += [("name", *span) for span in name_spans(text)]
+    found += [("name", *span) for span in name_spans(text, language)]
     found.sort(key=lambda item: (KIND_PRIORITY[item[0]], item[1], -(item[2] - item[1])))
     kept: list[tuple[str, int, int]] = []
     for kind, start, end in found:
@@ -164,13 +164,14 @@ def find_personal_data(text: str) -> list[tuple[str, int, int]]:
     return sorted(kept, key=lambda item: item[1])
 
 
-def redact(text: str) -> RedactedText:
-    """Replace every piece of personal data by a placeholder such as `[EMAIL]`."""
+def redact(text: str, language: str | None = None) -> RedactedText:
+    """Replace every piece of personal data by a placeholder such as `[EMAIL]` (`language`,
+    when known, helps tell names from capitalised German nouns)."""
     parts: list[str] = []
     redactions: list[Redaction] = []
     position = 0
     length = 0
-    for kind, start, end in find_personal_data(text):
+    for kind, start, end in find_personal_data(text, language):
         parts.append(text[position:start])
         length += start - position
         replacement = PLACEHOLDER[kind]

@@ -134,8 +134,8 @@ class ZeroShotCoder:
 
     def codes_from_similarity(self, similarity: np.ndarray) -> np.ndarray:
         best = similarity.max(axis=1, initial=0.0, keepdims=True)
-        codes = (similarity >= self.floor_) & (similarity >= self.relative * best)
-        codes = codes.astype(np.int8)
+        passing = (similarity >= self.floor_) & (similarity >= self.relative * best)
+        codes: np.ndarray = passing.astype(np.int8)
         if self.min_codes and similarity.shape[1]:
             top = np.argsort(-similarity, axis=1)[:, : self.min_codes]
             np.put_along_axis(codes, top, 1, axis=1)

@@ -48,10 +48,11 @@ def test_confidence_has_low_expected_calibration_error(split) -> None:  # type: 
 
 
 def test_rare_codes_are_learned_thanks_to_class_weights(split) -> None:  # type: ignore[no-untyped-def]
-    """Class-weighted models: macro-F1 0.57 on the held-out Bonn answers; unweighted 0.38 (the
-    rare codes, 7-18 examples, are then hardly ever proposed)."""
+    """Class-weighted models: macro-F1 0.65 on the held-out Bonn answers; unweighted 0.54 even
+    with per-code thresholds on the calibrated probability (the rare codes, 7-18 examples, are
+    then hardly ever proposed)."""
     coder, X, Y = split
-    assert f1_score(Y, coder.predict(X), average="macro") >= 0.5
+    assert f1_score(Y, coder.predict(X), average="macro") >= 0.6
 
 
 def _half_overlapping_pairs(count: int) -> list[str]:

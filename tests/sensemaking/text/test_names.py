@@ -63,3 +63,22 @@ def test_recall_and_precision_on_the_dev_part_of_the_personal_data_set() -> None
                 for _, p in item["pii"]
             )
     assert found / gold >= 0.95 and right / predicted >= 0.97, (found, gold, right, predicted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alle Kurzstreckenfahrer sollten das Rad nehmen.",
+        "Fahren Sie den Weg mal mit Kindern!",
+        "Da der Radweg leider schmal ist, kommt es zu Unfällen.",
+        "An der Kulturmeile mit dem Rex Kino fehlen Stellplätze.",
+        "Per App kann man sehen, wo Räder frei sind.",
+    ],
+)
+def test_capitalised_german_words_are_not_names(text: str) -> None:
+    assert [k for k, *_ in find_personal_data(text, "de")] == []
+
+
+def test_a_german_signature_is_still_found() -> None:
+    text = "Das führt zu Unfällen. Beste Grüße Marc Puchert"
+    assert [text[s:e] for _, s, e in find_personal_data(text, "de")] == ["Marc Puchert"]
