@@ -16,7 +16,7 @@ from meedenken.statistics.selectors import QuestionStatistics
 LABEL_WIDTH, BAR_WIDTH, ROW, TOP = 250, 320, 30, 8
 WIDTH = LABEL_WIDTH + BAR_WIDTH + 60
 SHORT_LABEL = 36
-COLOURS = 8  # md-stat-c0 .. md-stat-c7
+COLOURS = 10  # md-stat-c0 .. md-stat-c9: one per stakeholder type and "not stated"
 SIGNIFICANCE = 0.05
 
 
@@ -125,6 +125,31 @@ def _stacks(result: ClosedResult, labels: dict[str, str]) -> list[dict[str, Any]
     return stacks
 
 
+GROUP_BAR = 11  # height of one group's bar in the grouped chart (multiple choice)
+
+
+def _grouped(result: ClosedResult, labels: dict[str, str]) -> tuple[list[dict[str, Any]], int]:
+    """Multiple choice: per option one thin bar per group (shares do not add up to 100%)."""
+    blocks, y = [], TOP
+    for i, option in enumerate(result.options):
+        label = labels.get(option, option)
+        bars = []
+        for j, breakdown in enumerate(result.groups):
+            share = breakdown.shares[i]
+            bars.append(
+                {
+                    "y": y + j * GROUP_BAR,
+                    "width": round(share.share * BAR_WIDTH, 1),
+                    "colour": j % COLOURS,
+                    "title": f"{group_label(breakdown.group)}, {label}: {pct(share.share)}",
+                }
+            )
+        height = max(len(bars) * GROUP_BAR, ROW)
+        blocks.append({"short": short(label), "label": label, "text_y": y + 14, "bars": bars})
+        y += height + 10
+    return blocks, y + TOP
+
+
 def _test_sentence(test: Test) -> str:
     figures = _("χ² = %(chi)s; df = %(df)s; p = %(p)s; Cramérs V = %(v)s") % {
         "chi": number(test.statistic),
@@ -176,6 +201,7 @@ def question_view(item: QuestionStatistics, index: int) -> dict[str, Any]:
         for b in overall
     )
     exclusive = question.kind != QuestionKind.MULTIPLE_CHOICE
+    grouped, grouped_height = _grouped(result, labels) if not exclusive else ([], 0)
     groups = [
         {
             "label": group_label(b.group),
@@ -217,6 +243,12 @@ def question_view(item: QuestionStatistics, index: int) -> dict[str, Any]:
         "groups": groups,
         "stacks": _stacks(result, labels) if exclusive and result.groups else [],
         "stack_height": TOP * 2 + len(result.groups) * ROW,
+        "grouped": grouped if result.groups else [],
+        "grouped_height": grouped_height,
+        "group_legend": [
+            {"label": group_label(b.group), "colour": i % COLOURS}
+            for i, b in enumerate(result.groups)
+        ],
         "legend": [
             {"label": labels.get(o, o), "colour": i % COLOURS} for i, o in enumerate(result.options)
         ],

@@ -79,6 +79,8 @@ def test_distribution_per_stakeholder_type_with_chart_table_and_test(
     assert "gemiddelde 3,17" in page
     # multiple choice: every respondent chose both countries
     assert "meer keuzes mogelijk" in page
+    assert "Per optie het aandeel per soort belanghebbende" in page  # its chart per type
+    assert "bedrijf, Duitsland: 100%" in page
     # ranking: the first place and the mean rank table
     assert "Gemiddelde plaats" in page
 
