@@ -36,7 +36,7 @@ class QuestionInline(admin.StackedInline):
         ("order", "key", "kind", "required"),
         ("text_nl", "text_en"),
         ("help_nl", "help_en"),
-        "max_length",
+        ("max_length", "max_choices"),
         ("scale_low_nl", "scale_low_en", "scale_high_nl", "scale_high_en"),
     ]
     show_change_link = True
@@ -45,7 +45,7 @@ class QuestionInline(admin.StackedInline):
 class ChoiceInline(admin.TabularInline):
     model = Choice
     extra = 0
-    fields = ["order", "value", "label_nl", "label_en"]
+    fields = ["order", "value", "label_nl", "label_en", "exclusive"]
 
 
 @admin.register(Consultation)

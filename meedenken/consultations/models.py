@@ -158,6 +158,13 @@ class Question(TranslatedMixin, models.Model):
         validators=[MinValueValidator(10), MaxValueValidator(20000)],
         help_text=_("Alleen voor open vragen: het maximale aantal tekens."),
     )
+    max_choices = models.PositiveSmallIntegerField(
+        _("hoogstens zoveel keuzes"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Alleen voor meerkeuzevragen: leeg is geen grens."),
+    )
     scale_low_nl = models.CharField(_("schaal laag (NL)"), max_length=60, blank=True)
     scale_low_en = models.CharField(_("schaal laag (EN)"), max_length=60, blank=True)
     scale_high_nl = models.CharField(_("schaal hoog (NL)"), max_length=60, blank=True)
@@ -182,6 +189,11 @@ class Choice(TranslatedMixin, models.Model):
     value = models.SlugField(_("waarde"), max_length=60)
     label_nl = models.CharField(_("label (NL)"), max_length=200)
     label_en = models.CharField(_("label (EN)"), max_length=200, blank=True)
+    exclusive = models.BooleanField(
+        _("sluit andere keuzes uit"),
+        default=False,
+        help_text=_("Bijvoorbeeld “Geen” of “Weet niet”: kan niet samen met een andere optie."),
+    )
 
     class Meta:
         ordering = ["order", "id"]

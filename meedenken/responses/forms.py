@@ -20,9 +20,13 @@ from meedenken.responses.profile import (
     StakeholderType,
     covenant_choices,
 )
-from meedenken.responses.services import AnswerValue, ProfileData
+from meedenken.responses.services import AnswerValue, ProfileData, check_choice_values
 
 REQUIRED_MESSAGE = _("Dit veld is verplicht.")
+TOO_LONG = _(
+    "Uw tekst is %(show_value)d tekens lang; hier passen er hoogstens %(limit_value)d. "
+    "Maak hem korter, of voeg een langere tekst toe als position paper."
+)
 SCALE_POINTS = (1, 2, 3, 4, 5)
 
 
@@ -63,6 +67,12 @@ class ProfileForm(forms.Form):
         choices=PublicationConsent.choices,
         widget=forms.RadioSelect,
     )
+    publication_name = forms.CharField(
+        label=_("Naam bij publicatie"),
+        help_text=_("Alleen als u als persoon reageert en publicatie met naam kiest."),
+        max_length=200,
+        required=False,
+    )
     contact_consent = forms.BooleanField(
         label=_("U mag contact met mij opnemen over mijn reactie"), required=False
     )
@@ -91,6 +101,14 @@ class ProfileForm(forms.Form):
             self.add_error("organisation_name", _("Vul de naam van de organisatie in."))
         if data.get("stakeholder_type") == StakeholderType.COMPANY and not data.get("company_size"):
             self.add_error("company_size", _("Kies de omvang van het bedrijf."))
+        if (
+            data.get("respondent_kind") == RespondentKind.INDIVIDUAL
+            and data.get("publication_consent") == PublicationConsent.WITH_NAME
+            and not data.get("publication_name", "").strip()
+        ):
+            self.add_error(
+                "publication_name", _("Vul de naam in waaronder wij uw reactie publiceren.")
+            )
         # One error at a time: an address that is not valid is not also called missing.
         if (
             data.get("contact_consent")
@@ -115,6 +133,7 @@ class ProfileForm(forms.Form):
             "publication_consent": response.publication_consent,
             "contact_consent": response.contact_consent,
             "contact_email": response.contact_email,
+            "publication_name": response.publication_name,
         }
 
     def to_profile(self) -> ProfileData:
@@ -130,6 +149,7 @@ class ProfileForm(forms.Form):
             publication_consent=data.get("publication_consent", ""),
             contact_consent=bool(data.get("contact_consent")),
             contact_email=data.get("contact_email", ""),
+            publication_name=data.get("publication_name", "").strip(),
         )
 
 
@@ -178,7 +198,12 @@ class SectionForm(forms.Form):
                 required=False,
                 strip=True,
                 widget=forms.Textarea(attrs={"rows": 6}),
+                error_messages={"max_length": TOO_LONG},
             )
+            # No maxlength attribute: a browser would cut pasted text off without a word. The
+            # server says how much too long it is; a script counts along as the person types.
+            field.widget.attrs.pop("maxlength", None)
+            field.widget.attrs["data-max-length"] = str(question.max_length)
             field.show_required = question.required
             return [(name, field)]
         if question.kind == QuestionKind.SINGLE_CHOICE:
@@ -186,6 +211,9 @@ class SectionForm(forms.Form):
                 label=label, help_text=help_text, choices=choices, widget=forms.RadioSelect
             )
         elif question.kind == QuestionKind.MULTIPLE_CHOICE:
+            if question.max_choices:
+                rule = _("Kies hoogstens %(n)s.") % {"n": question.max_choices}
+                help_text = f"{help_text} {rule}".strip()
             field = forms.MultipleChoiceField(
                 label=label,
                 help_text=help_text,
@@ -283,7 +311,12 @@ class SectionForm(forms.Form):
         if question.kind == QuestionKind.SINGLE_CHOICE:
             return AnswerValue(values=[raw] if raw else [])
         if question.kind == QuestionKind.MULTIPLE_CHOICE:
-            return AnswerValue(values=list(raw or []))
+            values = list(raw or [])
+            problem = check_choice_values(question, values)
+            if problem:
+                self._add_question_error(question, problem)
+                return None
+            return AnswerValue(values=values)
         return AnswerValue(scale=raw)
 
     def _add_question_error(self, question: Question, message: Any) -> None:

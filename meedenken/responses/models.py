@@ -65,6 +65,7 @@ class Response(models.Model):
     publication_consent = models.CharField(
         _("toestemming publicatie"), max_length=12, choices=PublicationConsent.choices, blank=True
     )
+    publication_name = models.CharField(_("naam bij publicatie"), max_length=200, blank=True)
     publication_consent_at = models.DateTimeField(_("toestemming gegeven op"), null=True)
     consent_version = models.CharField(_("versie toestemmingstekst"), max_length=20, blank=True)
     contact_consent = models.BooleanField(_("mag benaderd worden"), default=False)

@@ -14,11 +14,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meedenken.consultations.models import Consultation, Phase, Question
+from meedenken.consultations.models import Consultation, Phase, Question, QuestionKind
 from meedenken.notifications.models import OutgoingEmail
 from meedenken.notifications.services import do_queue_email, do_send_notices, do_subscribe_to_notice
 from meedenken.responses.models import Answer, Channel, Response, ResponseStatus
-from meedenken.responses.profile import RespondentKind, StakeholderType
+from meedenken.responses.profile import PublicationConsent, RespondentKind, StakeholderType
 from meedenken.responses.secrets import hash_secret, new_reference, new_secret, reference_prefix
 from meedenken.responses.selectors import get_answers_by_question, get_questions
 
@@ -49,6 +49,7 @@ class ProfileData:
     publication_consent: str = ""
     contact_consent: bool = False
     contact_email: str = ""
+    publication_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,11 @@ def do_save_profile(
             response.contact_consent = profile.contact_consent
             response.contact_consent_at = now if profile.contact_consent else None
         response.contact_email = profile.contact_email if profile.contact_consent else ""
+        response.publication_name = (
+            profile.publication_name
+            if profile.publication_consent == PublicationConsent.WITH_NAME and not is_organisation
+            else ""
+        )
         if response.is_submitted:
             response.revision += 1
         response.save()
@@ -178,6 +184,26 @@ def do_prefill_profile(
     return response
 
 
+def check_choice_values(question: Question, values: list[str]) -> str | None:
+    """Why these choices cannot be accepted (too many, or an exclusive one with others), else
+    None. Checked on every save, draft or not: the rule is the question's, not a formality."""
+    if question.kind != QuestionKind.MULTIPLE_CHOICE or not values:
+        return None
+    if question.max_choices and len(values) > question.max_choices:
+        return str(
+            _("Kies hoogstens %(n)s opties; u koos er %(chosen)s.")
+            % {"n": question.max_choices, "chosen": len(values)}
+        )
+    if len(values) > 1:
+        for choice in question.choices.all():
+            if choice.exclusive and choice.value in values:
+                return str(
+                    _("“%(label)s” kan niet samen met andere opties worden gekozen.")
+                    % {"label": choice.t("label")}
+                )
+    return None
+
+
 def do_save_answers(
     response: Response, answers: Mapping[Question, AnswerValue], now: datetime | None = None
 ) -> Response:
@@ -189,6 +215,9 @@ def do_save_answers(
     with transaction.atomic():
         response = lock_response(response)
         for question, value in answers.items():
+            problem = check_choice_values(question, value.values)
+            if problem:
+                raise ResponseError(problem)
             if not value.text.strip() and not value.values and value.scale is None:
                 Answer.objects.filter(response=response, question=question).delete()
                 continue
@@ -267,6 +296,7 @@ def do_withdraw_response(response: Response, now: datetime | None = None) -> Res
         response.withdrawn_at = now
         response.organisation_name = ""
         response.contact_email = ""
+        response.publication_name = ""
         response.contact_consent = False
         response.publication_consent = ""
         response.save()
@@ -335,6 +365,7 @@ __all__ = [
     "ProfileData",
     "ResponseError",
     "StartedResponse",
+    "check_choice_values",
     "check_consultation_open",
     "check_response_complete",
     "check_response_editable",
