@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from meedenken.core import views as core_views
+from meedenken.staffhome.views import home as staff_home
 from meedenken.voting import legacy as voting_legacy
 
 admin.site.site_header = "Meedenken: beheer"
@@ -19,6 +20,7 @@ urlpatterns = [
 # Staff pages under /beheer/<dutch path>/ (English under /en/beheer/...), before the admin's
 # catch-all. They use the staff layout, core/templates/staff/base.html.
 urlpatterns += i18n_patterns(
+    path("beheer/", staff_home, name="staff-home"),  # instead of the bare admin index
     path("beheer/consultaties/", include("meedenken.workspace.urls")),
     path("", include("meedenken.invitations.urls")),
     path("beheer/consultaties/", include("meedenken.statistics.urls")),

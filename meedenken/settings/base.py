@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "meedenken.notifications",
     "meedenken.invitations",
     "meedenken.papers",
+    "meedenken.staffhome",
     "meedenken.exchange",
     "meedenken.demo",
     "meedenken.coding",

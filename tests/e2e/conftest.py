@@ -233,6 +233,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         else:
             env.pop("DATABASE_URL", None)  # SQLite under MEEDENKEN_VAR_DIR
         port = _free_port()
+        # E-mail the worker sends goes to files the journeys read; its links lead to this server.
+        env["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
+        env["EMAIL_FILE_PATH"] = str(base / "mail")
+        env["MEEDENKEN_SITE_URL"] = f"http://127.0.0.1:{port}"
         server = Server(url=f"http://127.0.0.1:{port}", env=env, log_dir=base)
         server.manage("meedenken", "migrate", "--noinput", "-v", "0")
         server.manage("tests.e2e.seed", "load")
