@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meedenken.audit.admin_mixins import AuditedModelAdmin
 from meedenken.consultations.models import Choice, Consultation, Document, Question, Section
+from meedenken.consultations.services import check_publishable
 
 
 class DocumentInline(admin.TabularInline):
@@ -48,8 +49,44 @@ class ChoiceInline(admin.TabularInline):
     fields = ["order", "value", "label_nl", "label_en", "exclusive"]
 
 
+class ConsultationForm(forms.ModelForm):
+    """Publishing goes through the checklist: an empty or half-translated consultation stays a
+    draft, with every problem named."""
+
+    class Meta:
+        model = Consultation
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what is shown)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("published_at"):
+            texts = {
+                name: data.get(name, "")
+                for name in (
+                    "title_nl",
+                    "title_en",
+                    "summary_nl",
+                    "summary_en",
+                    "explainer_nl",
+                    "explainer_en",
+                )
+            }
+            problems = check_publishable(
+                self.instance,
+                opens_at=data.get("opens_at"),
+                closes_at=data.get("closes_at"),
+                texts=texts,
+            )
+            if problems:
+                raise forms.ValidationError(
+                    [_("Nog niet publiceren: %(problem)s") % {"problem": p} for p in problems]
+                )
+        return data
+
+
 @admin.register(Consultation)
 class ConsultationAdmin(AuditedModelAdmin):
+    form = ConsultationForm
     list_display = ["title_nl", "slug", "phase_label", "opens_at", "closes_at", "is_demo"]
     list_filter = ["is_demo"]
     search_fields = ["title_nl", "title_en", "slug"]

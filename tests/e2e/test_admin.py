@@ -62,6 +62,14 @@ def test_staff_author_a_consultation_with_a_section_and_a_question(browsing: Bro
     page.locator("#id_sections-0-title_nl").fill("Herkomst van steen")
     page.locator("#id_sections-0-title_en").fill("Where stone comes from")
     check(page, "admin-consultation-add")
+    # The publish checklist: a consultation without questions cannot be published yet.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".errorlist").first).to_contain_text("Nog niet publiceren")
+    check(page, "admin-publish-checklist")
+    page.get_by_label("Gepubliceerd op, datum", exact=True).fill("")
+    page.get_by_label("Gepubliceerd op, tijd", exact=True).fill("")
     save(page)
     expect(page.locator("#result_list")).to_contain_text(TITLE_NL)
     check(page)
@@ -79,6 +87,16 @@ def test_staff_author_a_consultation_with_a_section_and_a_question(browsing: Bro
     page.locator("#id_questions-0-text_nl").fill("Weet u uit welke groeve uw steen komt?")
     page.locator("#id_questions-0-text_en").fill("Do you know which quarry your stone comes from?")
     check(page, "admin-section-question")
+    save(page)
+    check(page)
+
+    # With a question in both languages it can be published.
+    page.goto("/beheer/consultations/consultation/")
+    page.get_by_role("link", name=TITLE_NL).click()
+    check(page)
+    yesterday = (today - timedelta(days=1)).strftime("%d-%m-%Y")
+    page.get_by_label("Gepubliceerd op, datum", exact=True).fill(yesterday)
+    page.get_by_label("Gepubliceerd op, tijd", exact=True).fill("09:00:00")
     save(page)
     check(page)
 

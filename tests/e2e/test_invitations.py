@@ -60,6 +60,7 @@ def text_of(message: email.message.EmailMessage) -> str:
 
 def log_in(page: Page, browsing: Browsing) -> None:
     page.goto("/beheer/login/")
+    browsing.check(page)
     page.get_by_label("Gebruikersnaam").fill(STAFF_USERNAME)
     page.get_by_label("Wachtwoord").fill(STAFF_PASSWORD)
     with page.expect_navigation():
@@ -117,6 +118,7 @@ def test_invite_fifty_organisations_and_see_who_responded(browsing: Browsing) ->
         person.check()
         person.submit("next")
     expect(page.get_by_role("heading", level=1)).to_have_text(person.t["review"])
+    person.check()
 
     page.locator("#id_paper").set_input_files(
         files=[

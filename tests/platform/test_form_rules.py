@@ -138,3 +138,55 @@ def test_closing_date_and_time_exactly(
     assert expected.format(year=year) in page
     assert f'datetime="{year}-03-01T00:00:00+01:00"' in page
     assert "tot en met" not in page and "up to and including" not in page
+
+
+def test_publish_checklist_blocks_an_empty_consultation(client: Client) -> None:
+    from meedenken.accounts.roles import StaffRole
+    from meedenken.accounts.services import do_create_staff_user
+    from meedenken.consultations.services import check_publishable
+    from tests.platform.factories import make_consultation
+
+    complete = make_consultation("compleet")
+    assert check_publishable(complete) == []
+    empty = Consultation.objects.create(
+        slug="leeg",
+        title_nl="Leeg",
+        summary_nl="Niets",
+        explainer_nl="Niets",
+        organisation="BZ",
+        opens_at=complete.opens_at,
+        closes_at=complete.closes_at,
+    )
+    problems = check_publishable(empty)
+    assert "Er zijn nog geen vragen: een lege consultatie kan niet worden gepubliceerd." in problems
+    assert "De titel in het Engels ontbreekt." in problems
+
+    client.force_login(do_create_staff_user("eigenaar", "een-lang-wachtwoord-123", StaffRole.OWNER))
+    form = {
+        "slug": "leeg",
+        "organisation": "BZ",
+        "title_nl": "Leeg",
+        "title_en": "Empty",
+        "summary_nl": "Niets",
+        "summary_en": "Nothing",
+        "explainer_nl": "Niets",
+        "explainer_en": "Nothing",
+        "published_at_0": "01-12-2026",
+        "published_at_1": "09:00:00",
+        "opens_at_0": "01-12-2026",
+        "opens_at_1": "09:00:00",
+        "closes_at_0": "01-11-2026",
+        "closes_at_1": "09:00:00",
+        **{
+            f"{prefix}-{key}": value
+            for prefix in ("documents", "sections")
+            for key, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))
+        },
+    }
+    page = client.post(f"/beheer/consultations/consultation/{empty.pk}/change/", form)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Nog niet publiceren: Er zijn nog geen vragen" in html
+    assert "Nog niet publiceren: De sluitingsdatum moet na de openingsdatum liggen." in html
+    empty.refresh_from_db()
+    assert empty.published_at is None
