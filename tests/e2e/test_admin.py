@@ -92,6 +92,7 @@ def test_staff_author_a_consultation_with_a_section_and_a_question(browsing: Bro
 
     # With a question in both languages it can be published.
     page.goto("/beheer/consultations/consultation/")
+    check(page)
     page.get_by_role("link", name=TITLE_NL).click()
     check(page)
     yesterday = (today - timedelta(days=1)).strftime("%d-%m-%Y")
