@@ -34,6 +34,7 @@ class DemoProfile:
     publication_consent: str = ""
     contact_consent: bool = False
     contact_email: str = ""
+    publication_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from meedenken.consultations.models import Choice, Consultation, Question
 from meedenken.responses.models import Answer, Response
@@ -157,7 +157,8 @@ def test_publish_checklist_blocks_an_empty_consultation(client: Client) -> None:
         opens_at=complete.opens_at,
         closes_at=complete.closes_at,
     )
-    problems = check_publishable(empty)
+    with translation.override("nl"):  # messages in the language of the request
+        problems = check_publishable(empty)
     assert "Er zijn nog geen vragen: een lege consultatie kan niet worden gepubliceerd." in problems
     assert "De titel in het Engels ontbreekt." in problems
 
