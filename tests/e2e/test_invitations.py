@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import Browsing
 from tests.e2e.journeys import Respondent
 from tests.e2e.seed import MAIN_SLUG, STAFF_PASSWORD, STAFF_USERNAME
+from tests.e2e.staff import staff_log_in
 from tests.platform.paper_files import pdf_with_text
 
 TYPES = ["company", "ngo", "sector_association", "trade_union", "knowledge_institute"]
@@ -59,12 +60,7 @@ def text_of(message: email.message.EmailMessage) -> str:
 
 
 def log_in(page: Page, browsing: Browsing) -> None:
-    page.goto("/beheer/login/")
-    browsing.check(page)
-    page.get_by_label("Gebruikersnaam").fill(STAFF_USERNAME)
-    page.get_by_label("Wachtwoord").fill(STAFF_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Aanmelden").click()
+    staff_log_in(page, browsing, STAFF_USERNAME, STAFF_PASSWORD, "/beheer/")
     # the staff home: each consultation with its figures and the owner's task links
     expect(page.get_by_role("heading", level=1)).to_have_text("Consultaties beheren")
     card = page.get_by_role("region", name="Proef: ervaringen met de IMVO-convenanten")
