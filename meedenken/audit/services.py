@@ -11,13 +11,13 @@ is append-only and a withdrawal must be able to erase that text everywhere.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 
 from meedenken.audit.models import AuditEntry, AuditKind
+from meedenken.core.redaction import scrub_secrets
 
 # Objects whose str() is a participant's own text: named by type and number in the log.
 PARTICIPANT_TEXT_MODELS = frozenset(
@@ -28,13 +28,7 @@ PARTICIPANT_TEXT_MODELS = frozenset(
         "responses.answer",
     }
 )
-SECRET_IN_PATH = re.compile(r"(/reactie/)[^/?#\s]+")
 SECRET_KEYS = frozenset({"password", "secret", "token", "code", "otp_token"})
-
-
-def scrub_secrets(text: str) -> str:
-    """A path or log line with the secret of any response link replaced."""
-    return SECRET_IN_PATH.sub(r"\1[geheim]", text)
 
 
 def target_label(target: models.Model) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -65,3 +67,48 @@ class SecurityHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"
         )
         return response
+
+
+# C0 controls except tab, line feed and carriage return, plus DEL: never part of real input.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class ControlCharacterMiddleware:
+    """Refuse input holding a NUL or another control character with a clear 400 page, before any
+    view or database sees it (PostgreSQL cannot store NUL in text and would answer with a 500)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self.has_control_characters(request):
+            from meedenken.core.views import error_page
+
+            return error_page(
+                request,
+                _("Uw invoer bevat een ongeldig teken"),
+                _(
+                    "Er staat een onzichtbaar besturingsteken (bijvoorbeeld een NUL-teken) in wat "
+                    "u verstuurde. Er is niets opgeslagen. Ga terug, verwijder het teken (typ de "
+                    "tekst eventueel opnieuw in plaats van te plakken) en verstuur opnieuw."
+                ),
+                status=400,
+            )
+        return self.get_response(request)
+
+    @staticmethod
+    def has_control_characters(request: HttpRequest) -> bool:
+        if CONTROL_CHARACTERS.search(request.path):
+            return True
+        sources = [request.GET]
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            sources.append(request.POST)
+        return any(
+            CONTROL_CHARACTERS.search(key) or CONTROL_CHARACTERS.search(value)
+            for source in sources
+            for key, values in source.lists()
+            for value in values
+        )

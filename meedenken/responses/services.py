@@ -281,24 +281,22 @@ def do_submit_response(response: Response, now: datetime | None = None) -> Respo
 
 
 def do_withdraw_response(response: Response, now: datetime | None = None) -> Response:
-    """Withdraw: the answers and personal data are erased; the reference stays for the record."""
+    """Withdraw, also after closing: the answers, position papers, the whole profile and every
+    linked vote, rating and proposal are erased; only the reference and dates stay."""
+    from meedenken.papers.services import do_remove_all_papers
+    from meedenken.responses.privacy import blank_profile, erase_linked_data
+
     now = now or timezone.now()
     with transaction.atomic():
         response = lock_response(response)
         if response.is_withdrawn:
             return response
-        check_response_editable(response, now)
         response.answers.all().delete()
-        from meedenken.papers.services import do_remove_all_papers
-
         do_remove_all_papers(response)  # position papers and their text go too
+        erase_linked_data(response)
+        blank_profile(response)
         response.status = ResponseStatus.WITHDRAWN
         response.withdrawn_at = now
-        response.organisation_name = ""
-        response.contact_email = ""
-        response.publication_name = ""
-        response.contact_consent = False
-        response.publication_consent = ""
         response.save()
     return response
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path(f"{prefix}controleren/", views.review, name="review"),
     path(f"{prefix}ontvangstbewijs/", views.receipt, name="receipt"),
     path(f"{prefix}intrekken/", views.withdraw, name="withdraw"),
+    path(f"{prefix}mijn-gegevens.json", views.download, name="download"),
     path(f"{prefix}link-mailen/", views.email_link, name="email-link"),
 ]

@@ -4,6 +4,7 @@ Views are thin: forms validate, services write, selectors read."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
@@ -24,6 +25,8 @@ from meedenken.responses.access import with_response
 from meedenken.responses.email_forms import LinkEmailForm, SubmitEmailForm
 from meedenken.responses.forms import ProfileForm, SectionForm, question_anchor
 from meedenken.responses.models import Response
+from meedenken.responses.privacy import export_response_data
+from meedenken.responses.secrets import seal_secret, unseal_secret
 from meedenken.responses.selectors import get_answers_by_question, get_sections_with_questions
 from meedenken.responses.services import (
     ResponseError,
@@ -126,10 +129,12 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
         )
     except ResponseError as error:
         return error_page(request, _("Reageren is niet mogelijk"), error.message, 409)
+    nonce = request.POST.get("nonce", "")[:64]
     known: dict[str, str] = request.session.get(SESSION_KEY, {})
     if started.secret is None:
         # The same start form was posted again (reload, double click): continue the first draft.
-        secret = known.get(str(started.response.pk))
+        sealed = known.get(str(started.response.pk))
+        secret = unseal_secret(sealed, nonce) if sealed and nonce else None
         if secret is None:
             return error_page(
                 request,
@@ -141,7 +146,9 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
             )
     else:
         secret = started.secret
-        request.session[SESSION_KEY] = {**known, str(started.response.pk): secret}
+        if nonce:  # kept sealed: the session table never holds a working link
+            sealed = seal_secret(secret, nonce)
+            request.session[SESSION_KEY] = {**known, str(started.response.pk): sealed}
     return redirect(step_url("profile", consultation, secret))
 
 
@@ -374,11 +381,22 @@ def withdraw(
             request, _("Uw reactie is ingetrokken. Uw antwoorden en gegevens zijn verwijderd.")
         )
         return redirect(step_url("receipt", consultation, secret))
-    blocked = closed_or_withdrawn(request, consultation, response, secret)
-    if blocked:
-        return blocked
+    if response.is_withdrawn:  # withdrawing stays possible after closing: it is a right
+        return redirect(step_url("receipt", consultation, secret))
     return render(
         request,
         "responses/withdraw.html",
         {"consultation": consultation, "response": response, "secret": secret},
     )
+
+
+@require_http_methods(["GET"])
+@with_response
+def download(
+    request: HttpRequest, consultation: Consultation, response: Response, secret: str
+) -> HttpResponse:
+    """Everything stored about this response, as JSON (the right of access and portability)."""
+    body = json.dumps(export_response_data(response), ensure_ascii=False, indent=2)
+    result = HttpResponse(body, content_type="application/json; charset=utf-8")
+    result["Content-Disposition"] = f'attachment; filename="reactie-{response.reference}.json"'
+    return result

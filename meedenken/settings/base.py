@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "meedenken.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "meedenken.core.middleware.ControlCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -224,6 +225,7 @@ MEEDENKEN_SITE_URL = os.environ.get("MEEDENKEN_SITE_URL", "http://127.0.0.1:8000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"secret_links": {"()": "meedenken.core.redaction.SecretLinkFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["secret_links"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

@@ -12,3 +12,8 @@ class VotingConfig(AppConfig):
         from meedenken.voting.opinion_run import OPINION, on_opinion_done, run_opinion
 
         register_kind(OPINION, run_opinion, on_done=on_opinion_done)
+
+        from meedenken.responses.privacy import register_response_data
+        from meedenken.voting.erasure import erase_votes, export_votes
+
+        register_response_data("voting", erase=erase_votes, export=export_votes)

@@ -54,6 +54,9 @@ class Command(BaseCommand):
                     str(threads),
                     "--access-logfile",
                     "-",
+                    # The route, never the secret of a response link.
+                    "--logger-class",
+                    "meedenken.core.redaction.RedactingGunicornLogger",
                 ]
             ),
         ]

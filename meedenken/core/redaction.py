@@ -1,0 +1,42 @@
+"""Secret links out of logs: the route is logged, never the secret (no Django imports, so the
+gunicorn master can load it)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+SECRET_IN_PATH = re.compile(r"(/reactie/)[^/?#\s\"]+")
+
+
+def scrub_secrets(text: str) -> str:
+    """A path or log line with the secret of any response link replaced."""
+    return SECRET_IN_PATH.sub(r"\1[geheim]", text)
+
+
+class SecretLinkFilter(logging.Filter):
+    """For Django's log handlers: "Not Found: /consultaties/x/reactie/<secret>/" loses the secret."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "/reactie/" in message:
+            record.msg, record.args = scrub_secrets(message), ()
+        return True
+
+
+try:
+    from gunicorn.glogging import Logger as _GunicornLogger
+except ImportError:  # pragma: no cover - gunicorn is a dependency; this keeps imports cheap
+    _GunicornLogger = object  # type: ignore[assignment,misc]
+
+
+class RedactingGunicornLogger(_GunicornLogger):  # type: ignore[misc,valid-type]
+    """gunicorn --logger-class: the access log shows /reactie/[geheim]/, never a working link."""
+
+    def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> dict[str, Any]:
+        atoms = super().atoms(resp, req, environ, request_time)
+        return {
+            key: scrub_secrets(value) if isinstance(value, str) else value
+            for key, value in atoms.items()
+        }
