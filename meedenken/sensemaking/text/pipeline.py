@@ -356,8 +356,11 @@ def _model_agreement(
 def _ancestor_codes(codes: list[ProposedCode], codebook: Codebook) -> tuple[ProposedCode, ...]:
     """Parents of the proposed codes, with their best child's confidence and source."""
     best: dict[str, ProposedCode] = {}
+    direct = {code.code_id for code in codes}  # a parent proposed itself is not added twice
     for code in codes:
         for parent in codebook.ancestors(code.code_id):
+            if parent in direct:
+                continue
             if parent not in best or code.confidence > best[parent].confidence:
                 best[parent] = ProposedCode(parent, code.confidence, code.source, code.words)
     return tuple(best[c] for c in codebook.with_ancestors(list(best)) if c in best)

@@ -149,3 +149,18 @@ def test_same_input_and_seed_give_the_same_analysis(identifier: LanguageIdentifi
     book = load_codebook("imvo")
     first = analyse_answers(_answers(), book, identifier=identifier).to_dict()
     assert analyse_answers(_answers(), book, identifier=identifier).to_dict() == first
+
+
+def test_a_code_is_proposed_once_per_answer_even_when_its_child_is_too(
+    identifier: LanguageIdentifier,
+) -> None:
+    # "due_diligence_law" is proposed itself and is also the parent of a proposed leaf: the
+    # platform stores one proposal per answer and code, so the core must not repeat it.
+    text = "Een Europese richtlijn voor due diligence zorgt voor een gelijk speelveld."
+    answers = [Answer("a0", text, "q1"), *_answers()]
+    analysis = analyse_answers(answers, load_codebook("imvo"), identifier=identifier)
+    for answer in analysis.answers:
+        ids = [c.code_id for c in answer.codes]
+        assert len(ids) == len(set(ids)), (answer.answer_id, ids)
+    first = next(a for a in analysis.answers if a.answer_id == "a0")
+    assert "due_diligence_law" in [c.code_id for c in first.codes]
