@@ -4,8 +4,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
+from meedenken.consultations import views as consultation_views
 from meedenken.core import views as core_views
 from meedenken.staffhome.views import home as staff_home
 from meedenken.voting import legacy as voting_legacy
@@ -34,8 +34,8 @@ urlpatterns += [
     path("beheer/", admin.site.urls),
     path(
         f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
+        consultation_views.document_file,
+        name="document-file",
     ),
 ]
 urlpatterns += i18n_patterns(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from meedenken.consultations.models import Consultation, Question, Section
+from meedenken.consultations.models import Consultation, Document, Question, Section
 
 
 def get_public_consultations() -> QuerySet[Consultation]:
@@ -23,3 +23,7 @@ def get_public_consultation(slug: str) -> Consultation | None:
         .prefetch_related("documents", Prefetch("sections", queryset=sections))
         .first()
     )
+
+
+def get_document_by_file(name: str) -> Document | None:
+    return Document.objects.select_related("consultation").filter(file=name).first()

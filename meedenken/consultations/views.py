@@ -1,12 +1,19 @@
 from __future__ import annotations
 
 import secrets
+from pathlib import PurePosixPath
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from meedenken.consultations.selectors import get_public_consultation, get_public_consultations
+from meedenken.accounts.access import has_consultation_perm
+from meedenken.consultations.selectors import (
+    get_document_by_file,
+    get_public_consultation,
+    get_public_consultations,
+)
 
 
 @require_GET
@@ -29,3 +36,31 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "consultations/detail.html",
         {"consultation": consultation, "start_nonce": secrets.token_urlsafe(24)},
     )
+
+
+@require_GET
+def document_file(request: HttpRequest, path: str) -> FileResponse:
+    """A consultation document (replaces a plain file server for /media/): only files that
+    belong to a document, only once the consultation is published (staff who may view it see it
+    before), always as a download with nosniff, never rendered by the browser as a page."""
+    document = get_document_by_file(path)
+    if document is None or not document.file:
+        raise Http404
+    published = document.consultation.published_at is not None and (
+        document.consultation.published_at <= timezone.now()
+    )
+    if not published and not has_consultation_perm(
+        request.user, "consultations.view_document", document.consultation
+    ):
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle, as_attachment=True, filename=PurePosixPath(document.file.name).name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "public, max-age=300" if published else "private, no-store"
+    return response

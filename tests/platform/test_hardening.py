@@ -66,3 +66,32 @@ def test_django_log_lines_lose_the_secret() -> None:
 def test_formula_cells_are_neutralised(cell: str) -> None:
     assert neutralise(cell) == "'" + cell
     assert neutralise("Gewone tekst") == "Gewone tekst" and neutralise(3) == 3
+
+
+@pytest.mark.django_db
+def test_documents_of_unpublished_consultations_are_not_served(
+    client: Client, settings: object, tmp_path: object
+) -> None:
+    from django.core.files.base import ContentFile
+
+    from meedenken.consultations.models import Document
+
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    consultation = make_consultation()
+    document = Document.objects.create(consultation=consultation, title_nl="Nota")
+    document.file.save("nota.pdf", ContentFile(b"%PDF-1.4 nota"))
+    url = f"/media/{document.file.name}"
+    served = client.get(url)
+    assert served.status_code == 200
+    assert served["Content-Disposition"].startswith("attachment;")
+    assert served["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(served.streaming_content) == b"%PDF-1.4 nota"
+    consultation.published_at = None
+    consultation.save(update_fields=["published_at"])
+    assert client.get(url).status_code == 404  # guessable name, still nothing
+    assert client.get("/media/documents/2026/other.pdf").status_code == 404
+    from meedenken.accounts.roles import StaffRole
+    from meedenken.accounts.services import do_create_staff_user
+
+    client.force_login(do_create_staff_user("eigenaar", "een-lang-wachtwoord-123", StaffRole.OWNER))
+    assert client.get(url).status_code == 200  # the owner prepares it before publication
