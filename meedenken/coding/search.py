@@ -55,6 +55,33 @@ PG_TABLE_DROP = [
     *PG_CREATE,
 ]
 
+# Migration 0004: no foreign key to responses_answer, so a TRUNCATE of the answers (a test
+# database flush) is not refused; triggers remove the vectors with their answers instead.
+PG_UNLINK = [
+    "ALTER TABLE coding_answer_tsv DROP CONSTRAINT IF EXISTS coding_answer_tsv_answer_id_fkey",
+    "CREATE OR REPLACE FUNCTION coding_answer_tsv_forget() RETURNS trigger AS $$ BEGIN "
+    "DELETE FROM coding_answer_tsv WHERE answer_id = OLD.id; RETURN OLD; END $$ LANGUAGE plpgsql",
+    "DROP TRIGGER IF EXISTS coding_answer_tsv_forget ON responses_answer",
+    "CREATE TRIGGER coding_answer_tsv_forget AFTER DELETE ON responses_answer "
+    "FOR EACH ROW EXECUTE FUNCTION coding_answer_tsv_forget()",
+    "CREATE OR REPLACE FUNCTION coding_answer_tsv_truncate() RETURNS trigger AS $$ BEGIN "
+    "TRUNCATE coding_answer_tsv; RETURN NULL; END $$ LANGUAGE plpgsql",
+    "DROP TRIGGER IF EXISTS coding_answer_tsv_truncate ON responses_answer",
+    "CREATE TRIGGER coding_answer_tsv_truncate AFTER TRUNCATE ON responses_answer "
+    "FOR EACH STATEMENT EXECUTE FUNCTION coding_answer_tsv_truncate()",
+    "DELETE FROM coding_answer_tsv t WHERE NOT EXISTS "
+    "(SELECT 1 FROM responses_answer a WHERE a.id = t.answer_id)",
+]
+PG_RELINK = [
+    "DROP TRIGGER IF EXISTS coding_answer_tsv_truncate ON responses_answer",
+    "DROP FUNCTION IF EXISTS coding_answer_tsv_truncate()",
+    "DROP TRIGGER IF EXISTS coding_answer_tsv_forget ON responses_answer",
+    "DROP FUNCTION IF EXISTS coding_answer_tsv_forget()",
+    "ALTER TABLE coding_answer_tsv ADD CONSTRAINT coding_answer_tsv_answer_id_fkey "
+    "FOREIGN KEY (answer_id) REFERENCES responses_answer(id) ON DELETE CASCADE "
+    "DEFERRABLE INITIALLY DEFERRED",
+]
+
 SQLITE_CREATE = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS coding_answer_fts USING fts5("
     "text, content='responses_answer', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
