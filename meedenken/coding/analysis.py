@@ -77,7 +77,12 @@ def store_question(
     rows, proposals, spans = [], [], []
     for result in analysis.answers:
         answer_id = int(result.answer_id)
-        machine = [c for c in result.codes if c.source != "analyst" and c.code_id in codes]
+        best: dict[str, Any] = {}  # a parent can come along with several children: keep one
+        for c in result.codes:
+            known = c.source != "analyst" and c.code_id in codes
+            if known and (c.code_id not in best or c.confidence > best[c.code_id].confidence):
+                best[c.code_id] = c
+        machine = list(best.values())
         rows.append(
             AnswerAnalysis(
                 answer_id=answer_id,

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -20,6 +23,27 @@ from meedenken.responses.profile import (
 )
 
 ANY = [("", _("alle"))]
+
+
+class QuickSelect(forms.Select):
+    """A select rendered in Python: Django's per-option templates cost about 100 ms for the
+    filter form's ~350 options (countries alone are 250), a third of the page's budget."""
+
+    def render(
+        self, name: str, value: object, attrs: dict | None = None, renderer: object = None
+    ) -> str:  # type: ignore[override]
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        current = "" if value is None else str(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(v), mark_safe(" selected") if str(v) == current else "", label)
+                for v, label in self.choices
+            ),
+        )
+        return format_html('<select class="utrecht-select"{}>{}</select>', flatatt(attrs), options)
+
 
 STATUS_CHOICES = [
     ("uncoded", _("nog niet gecodeerd")),
@@ -91,6 +115,10 @@ class AnswerFilterForm(forms.Form):
             + CAMPAIGN_CHOICES
             + [(c.key, f"{c.key} ({c.size}): {c.canonical_text[:60]}") for c in campaigns]
         )
+
+        for field in self.fields.values():
+            if isinstance(field, forms.ChoiceField):
+                field.widget = QuickSelect(choices=field.choices)  # type: ignore[attr-defined]
 
     def filters(self) -> AnswerFilters:
         """The valid filters; an invalid value (an old link, a hand-edited URL) is dropped."""

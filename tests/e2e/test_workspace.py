@@ -42,7 +42,7 @@ def test_analyst_workspace(browsing: Browsing) -> None:
     browsing.check(page)
     searched = page.locator("#results").inner_text()
     assert searched != total, (searched, total)
-    page.get_by_text("Filters", exact=True).click()
+    page.locator("summary", has_text="Filters").click()
     page.get_by_label("Soort belanghebbende").select_option(label="bedrijf")
     page.get_by_role("button", name="Filters toepassen").click()
     browsing.check(page)

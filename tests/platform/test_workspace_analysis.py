@@ -127,3 +127,32 @@ def test_run_without_codebook_is_refused(client: Client, consultation: Consultat
     page = client.post(f"/beheer/consultaties/{consultation.slug}/analyse/starten/", follow=True)
     assert "Lees eerst een codeboek in" in page.content.decode()
     assert not AnalysisRun.objects.exists()
+
+
+def test_a_code_proposed_twice_is_stored_once(consultation: Consultation) -> None:
+    """A parent comes along with each of its proposed children: one proposal, the best."""
+    from meedenken.coding.analysis import store_question
+    from meedenken.sensemaking.text.results import (
+        AnswerResult,
+        ProposedCode,
+        RunReport,
+        TextAnalysis,
+    )
+    from tests.platform.coding_helpers import open_question
+
+    do_import_codebook(consultation, (BUNDLED_DIR / "imvo.json").read_text(), None)
+    [answer] = add_answers(consultation, ["Kinderarbeid en dwangarbeid in de keten."])
+    codes = (
+        ProposedCode("child_labour", 0.8, "zero-shot"),
+        ProposedCode("oecd_themes", 0.8, "zero-shot"),
+        ProposedCode("forced_labour", 0.6, "zero-shot"),
+        ProposedCode("oecd_themes", 0.6, "zero-shot"),
+    )
+    result = AnswerResult(
+        str(answer.pk), None, "nl", 0.9, False, None, False, codes, (), answer.text, None, None
+    )
+    report = RunReport(1, 1, {}, 0, 0, 0, 0, {}, {}, 0, 0, 0, "zero-shot", 0, 1, 0, {}, {}, 0)
+    analysis = TextAnalysis((result,), (), (), (), (), (), (), report)
+    store_question(consultation, open_question(consultation), 5, analysis)
+    stored = dict(CodeProposal.objects.filter(run_id=5).values_list("code__key", "confidence"))
+    assert stored == {"child_labour": 0.8, "oecd_themes": 0.8, "forced_labour": 0.6}

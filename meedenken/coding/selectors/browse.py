@@ -60,7 +60,12 @@ class AnswerFilters:
 
     @property
     def active(self) -> bool:
-        return any(getattr(self, name) not in ("", None) for name in self.__dataclass_fields__)
+        """Any filter besides the search term (which has its own box)."""
+        return any(
+            getattr(self, name) not in ("", None)
+            for name in self.__dataclass_fields__
+            if name != "q"
+        )
 
 
 @dataclass
@@ -206,12 +211,11 @@ def get_answer(question: Question, answer_id: int, run_id: int | None) -> Answer
 
 
 def get_languages(question: Question, run_id: int | None) -> list[str]:
-    return sorted(
-        AnswerAnalysis.objects.filter(answer__question=question, run_id=run_id)
-        .exclude(language="")
-        .values_list("language", flat=True)
-        .distinct()
-    )
+    """The languages an analysis can find (the text core's), for the language filter: fixed,
+    so the page needs no scan of all answers for them."""
+    from meedenken.sensemaking.text.results import AnalysisSettings
+
+    return sorted(AnalysisSettings().languages)
 
 
 def get_question_campaigns(

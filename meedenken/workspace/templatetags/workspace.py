@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from django import template
 
@@ -11,9 +12,14 @@ from meedenken.responses.profile import covenant_choices
 register = template.Library()
 
 
+@cache
+def _covenants() -> dict[str, object]:
+    return dict(covenant_choices())  # lazy labels: translated when shown
+
+
 @register.filter
 def covenant_labels(ids: Sequence[str] | None) -> str:
-    labels = dict(covenant_choices())
+    labels = _covenants()
     return "; ".join(str(labels.get(i, i)) for i in ids or [])
 
 
