@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("meedenken.responses.urls")),
     path("", include("meedenken.voting.urls")),
     path("", include("meedenken.statements.urls")),
+    path("", include("meedenken.reference.urls")),
     prefix_default_language=False,
 )
 

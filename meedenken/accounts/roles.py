@@ -52,6 +52,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "coding.codebook": ("view", "change", "code"),
         "coding.personaldataspan": ("view", "review"),
         "exchange.export": ("view", "download"),
+        "reference.referencefact": ("add", "change", "view"),
+        "reference.factlink": ("add", "change", "delete", "view"),
     },
     StaffRole.ANALYST: {
         "consultations.consultation": ("view",),
@@ -66,6 +68,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "coding.codebook": ("view", "change", "code"),
         "coding.personaldataspan": ("view", "review"),
         "exchange.export": ("view", "download"),
+        "reference.referencefact": ("add", "change", "view"),
+        "reference.factlink": ("add", "change", "delete", "view"),
     },
     # Moderators judge proposals; they never need to know who responded.
     StaffRole.MODERATOR: {

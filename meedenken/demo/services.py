@@ -35,6 +35,7 @@ from meedenken.demo.credentials import (
 from meedenken.demo.generator import REFERENCE_PREFIX, DemoResponse, generate_demo_responses
 from meedenken.demo.measures import do_seed_demo_measures
 from meedenken.demo.spec import ConsultationSpec, DocumentSpec, QuestionSpec, SectionSpec
+from meedenken.reference.services import do_import_reference
 from meedenken.responses.models import Answer, Response, ResponseStatus
 from meedenken.responses.secrets import hash_secret, new_secret
 
@@ -106,6 +107,7 @@ def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadRe
         result.staff = load_staff(passwords, totp_secrets)
         load_demo_codebook(consultation)
         do_seed_demo_measures(consultation, now)  # measures, votes, a published analysis
+        do_import_reference()  # the international comparison (reference/data/imvo)
     return result
 
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "meedenken.coding",
     "meedenken.workspace",
     "meedenken.statistics",
+    "meedenken.reference",
     "django_countries",
     "django_otp",
     "django_otp.plugins.otp_totp",
