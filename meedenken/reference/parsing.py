@@ -185,9 +185,7 @@ def check_row(name: str, line: int, row: dict[str, str], problems: list[str]) ->
                 _("%(where)s: onbekende soort %(kind)r.") % {"where": where, "kind": row["kind"]}
             )
         if not row["number"].strip().isalnum():
-            problems.append(
-                _("%(where)s: het nummer ontbreekt of is ongeldig.") % {"where": where}
-            )
+            problems.append(_("%(where)s: het nummer ontbreekt of is ongeldig.") % {"where": where})
         name_column = "title"
     else:
         if not row["id"].strip():

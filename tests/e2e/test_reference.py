@@ -10,8 +10,20 @@ from tests.e2e.conftest import Browsing
 from tests.e2e.journeys import assert_reflows
 
 LABELS = {
-    "nl": ("", "Land of gebied", "Filteren", "Vergelijk de gekozen feiten", "Toezicht en handhaving"),
-    "en": ("/en", "Country or area", "Filter", "Compare the chosen facts", "Supervision and enforcement"),
+    "nl": (
+        "",
+        "Land of gebied",
+        "Filteren",
+        "Vergelijk de gekozen feiten",
+        "Toezicht en handhaving",
+    ),
+    "en": (
+        "/en",
+        "Country or area",
+        "Filter",
+        "Compare the chosen facts",
+        "Supervision and enforcement",
+    ),
 }
 
 
@@ -20,7 +32,9 @@ def test_browse_filter_and_compare(browsing: Browsing, language: str) -> None:
     prefix, country, submit, compare, enforcement = LABELS[language]
     for width in (1280, 320):
         page = browsing.new_page(language=language, viewport={"width": width, "height": 800})
-        shot = (lambda name: f"{language}-reference-{name}") if width == 1280 else (lambda name: None)
+        shot = (
+            (lambda name: f"{language}-reference-{name}") if width == 1280 else (lambda name: None)
+        )
 
         page.goto(f"{prefix}/vergelijking/")
         expect(page.locator('input[name="feit"]')).to_have_count(46)

@@ -83,7 +83,9 @@ def test_staff_correction_is_audited_and_kept_by_a_new_import(facts: None) -> No
     fact = ReferenceFact.objects.get(key="DE-2021-LkSG")
     fact.name = "Lieferkettensorgfaltspflichtengesetz (gecorrigeerd)"
     do_save_fact(owner, fact, ["name"])
-    assert AuditEntry.objects.filter(action="reference.fact_corrected", target_id=str(fact.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="reference.fact_corrected", target_id=str(fact.pk)
+    ).exists()
     assert "1 door de redactie aangepast" in run_import(SOURCE)
     assert ReferenceFact.objects.get(key="DE-2021-LkSG").name.endswith("(gecorrigeerd)")
     moderator = do_create_staff_user("moderator", PASSWORD, StaffRole.MODERATOR)
@@ -129,13 +131,17 @@ def test_list_filters(client: Client, facts: None, query: str, present: str, abs
     assert f'value="{absent}"' not in html
 
 
-def test_list_query_count(client: Client, facts: None, django_assert_max_num_queries: object) -> None:
+def test_list_query_count(
+    client: Client, facts: None, django_assert_max_num_queries: object
+) -> None:
     with django_assert_max_num_queries(4):  # type: ignore[operator]
         html = rows(client, "")
     assert html.count('name="feit"') == 46
 
 
-def test_compare_and_detail_show_sources_and_unverified_markers(client: Client, facts: None) -> None:
+def test_compare_and_detail_show_sources_and_unverified_markers(
+    client: Client, facts: None
+) -> None:
     page = client.get("/vergelijking/vergelijk/?feit=FR-2017-vigilance&feit=DE-2021-LkSG")
     html = page.content.decode()
     assert page.status_code == 200
