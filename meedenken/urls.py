@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("meedenken.invitations.urls")),
     path("beheer/consultaties/", include("meedenken.statistics.urls")),
     path("", include("meedenken.papers.urls")),
+    path("", include("meedenken.publication.urls")),
     path("beheer/consultaties/", include("meedenken.exchange.urls")),
     prefix_default_language=False,
 )

@@ -54,6 +54,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "exchange.export": ("view", "download"),
         "reference.referencefact": ("add", "change", "view"),
         "reference.factlink": ("add", "change", "delete", "view"),
+        "publication.responsespublication": ("view", "publish"),
     },
     StaffRole.ANALYST: {
         "consultations.consultation": ("view",),

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "meedenken.workspace",
     "meedenken.statistics",
     "meedenken.reference",
+    "meedenken.publication",
     "django_countries",
     "django_otp",
     "django_otp.plugins.otp_totp",
