@@ -11,7 +11,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from meedenken.accounts.roles import StaffRole
 from meedenken.accounts.services import do_create_staff_user
@@ -29,7 +29,8 @@ PASSWORD = "een-lang-wachtwoord-123"
 
 def run_import(directory: Path) -> str:
     out = io.StringIO()
-    call_command("import-reference", str(directory), stdout=out)
+    with translation.override("nl"):  # messages in the source language whatever ran before
+        call_command("import-reference", str(directory), stdout=out)
     return out.getvalue()
 
 
