@@ -16,6 +16,7 @@ admin.site.index_title = "Consultaties beheren"
 
 urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
+    path("", include("meedenken.operations.urls")),
 ]
 # Staff pages under /beheer/<dutch path>/ (English under /en/beheer/...), before the admin's
 # catch-all. They use the staff layout, core/templates/staff/base.html.

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "meedenken.statistics",
     "meedenken.reference",
     "meedenken.publication",
+    "meedenken.operations",
     "django_countries",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "meedenken.operations.metrics.MetricsMiddleware",  # first: times the whole request
     "meedenken.core.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -224,10 +226,20 @@ MEEDENKEN_EMAIL_DOMAIN = DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "m
 # Links in e-mails sent by the worker (which has no request) start with this address.
 MEEDENKEN_SITE_URL = os.environ.get("MEEDENKEN_SITE_URL", "http://127.0.0.1:8000")
 
+# One JSON object a line, without personal data or secrets (LOG_FORMAT=text for plain lines).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"secret_links": {"()": "meedenken.core.redaction.SecretLinkFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["secret_links"]}},
+    "formatters": {"json": {"()": "meedenken.operations.jsonlog.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["secret_links"],
+            **({"formatter": "json"} if os.environ.get("LOG_FORMAT", "json") == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# Probes and the metrics scraper may talk plain HTTP to the process behind the proxy.
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz|gezondheid|metrics)$"]
