@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from django_tasks import task
@@ -16,6 +16,9 @@ from django_tasks_db.models import DBTaskResult
 from meedenken.consultations.models import Consultation
 from meedenken.operations.jsonlog import JsonFormatter
 from meedenken.runs.models import AnalysisRun, RunStatus
+from tests.platform.smtp import run_worker
+
+__all__ = ["run_worker"]
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +44,7 @@ def test_ready_when_database_answers_and_queue_is_kept_up(client: Client) -> Non
 
 
 def test_not_ready_while_a_due_task_waits_too_long_and_ready_after_the_worker_ran(
-    client: Client,
+    client: Client, run_worker: Callable[[], None]
 ) -> None:
     result = noop.enqueue()
     DBTaskResult.objects.filter(id=result.id).update(
@@ -54,7 +57,7 @@ def test_not_ready_while_a_due_task_waits_too_long_and_ready_after_the_worker_ra
     assert body["checks"]["database"] == "ok"
     assert "waiting" in body["checks"]["worker"]
 
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    run_worker()
     assert client.get("/readyz").status_code == 200
 
 
