@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from meedenken.consultations import views as consultation_views
 from meedenken.core import views as core_views
@@ -14,7 +14,7 @@ admin.site.site_header = "Meedenken: beheer"
 admin.site.site_title = "Meedenken"
 admin.site.index_title = "Consultaties beheren"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
     path("", include("meedenken.operations.urls")),
 ]

@@ -186,12 +186,13 @@ def add_closed_answers(sheet: AnswerSheet) -> None:
     if rng.random() < 0.25 + 0.6 * persona.engagement:
         sheet.answers["child_labour_needs"] = DemoAnswer(values=child_labour_needs(sheet))
     if "business" in persona.tags or persona.stakeholder_type == StakeholderType.COVENANT_PARTY:
-        readiness = {
+        readiness_by_size: dict[str, float] = {
             CompanySize.MICRO: 1.8,
             CompanySize.SMALL: 2.3,
             CompanySize.MEDIUM: 3.0,
             CompanySize.LARGE: 3.6,
-        }.get(persona.company_size, 2.6)
+        }
+        readiness = readiness_by_size.get(persona.company_size, 2.6)
         if rng.random() < 0.8:
             sheet.answers["child_labour_readiness"] = DemoAnswer(scale=sheet.scale(readiness))
 
@@ -267,11 +268,12 @@ def instrument_ranking(sheet: AnswerSheet) -> tuple[str, ...]:
 
 def countries_known(sheet: AnswerSheet) -> tuple[str, ...]:
     persona, rng = sheet.persona, sheet.rng
-    factor = {
+    factors: dict[str, float] = {
         StakeholderType.NGO: 1.5,
         StakeholderType.KNOWLEDGE_INSTITUTE: 1.7,
         StakeholderType.INDIVIDUAL: 0.5,
-    }.get(persona.stakeholder_type, 1.0)
+    }
+    factor = factors.get(persona.stakeholder_type, 1.0)
     if "large" in persona.tags:
         factor = 1.5
     home = HOME_JURISDICTION.get(persona.country, "")

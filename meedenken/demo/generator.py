@@ -115,12 +115,13 @@ def organisation_name(rng: random.Random, persona: Persona) -> str:
         return rng.choice(names.ABROAD_UNION_NAMES).format(country=country.removeprefix("the "))
     if kind == StakeholderType.COMPANY:
         return f"{rng.choice(names.SURNAMES)} {rng.choice(words)} {rng.choice(names.LEGAL_FORMS)}"
-    templates = {
+    by_kind: dict[str, tuple[str, ...]] = {
         StakeholderType.SECTOR_ASSOCIATION: names.ASSOCIATION_NAMES,
         StakeholderType.NGO: names.NGO_NAMES,
         StakeholderType.TRADE_UNION: names.UNION_NAMES,
         StakeholderType.KNOWLEDGE_INSTITUTE: names.KNOWLEDGE_NAMES,
         StakeholderType.GOVERNMENT_BODY: names.GOVERNMENT_NAMES,
         StakeholderType.COVENANT_PARTY: names.COVENANT_PARTY_NAMES,
-    }.get(kind, names.OTHER_NAMES)
+    }
+    templates = by_kind.get(kind, names.OTHER_NAMES)
     return rng.choice(templates).format(place=rng.choice(names.PLACES), word=rng.choice(words))

@@ -234,14 +234,15 @@ def pick_covenants(
     options = SECTOR_COVENANTS.get(sector, ())
     if not options or campaign:
         return ()
-    chance = {
+    chances: dict[str, float] = {
         StakeholderType.COMPANY: COVENANT_MEMBER_CHANCE.get(company_size, 0.0),
         StakeholderType.SECTOR_ASSOCIATION: 0.6,
         StakeholderType.NGO: 0.3,
         StakeholderType.TRADE_UNION: 0.5,
         StakeholderType.COVENANT_PARTY: 1.0,
         StakeholderType.KNOWLEDGE_INSTITUTE: 0.1,
-    }.get(stakeholder_type, 0.0)
+    }
+    chance = chances.get(stakeholder_type, 0.0)
     if rng.random() >= chance:
         return ()
     if len(options) > 1 and rng.random() < 0.2:

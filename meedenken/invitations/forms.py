@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -27,7 +29,7 @@ class ContactForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["country"].choices = [("", "-"), *list(countries)]
+        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "-"), *list(countries)]
 
     def to_row(self) -> ContactRow:
         data = self.cleaned_data

@@ -114,12 +114,12 @@ def parse_contacts(data: bytes, filename: str) -> ParsedList:
                 columns[column] = index
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
-        names = ", ".join(sorted(HEADERS[c], key=len)[0] for c in missing)
+        wanted = ", ".join(sorted(HEADERS[c], key=len)[0] for c in missing)
         return ParsedList(
             [],
             [
                 _("De eerste rij mist de kolom(men): %(names)s. Verwacht: %(all)s.")
-                % {"names": names, "all": _HEADER_HINT}
+                % {"names": wanted, "all": _HEADER_HINT}
             ],
         )
     if len(table) - 1 > MAX_ROWS:

@@ -4,7 +4,9 @@ per stakeholder type and sector against the invited list. Fixed number of querie
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
@@ -15,6 +17,9 @@ from meedenken.notifications.models import EmailStatus
 from meedenken.notifications.selectors import get_latest_status_by_related
 from meedenken.responses.models import Response, ResponseStatus
 from meedenken.responses.profile import Sector, StakeholderType
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,10 @@ def get_contact_states(consultation: Consultation) -> list[ContactState]:
 
 
 def _rates(
-    states: list[ContactState], field: str, labels: dict[str, str], all_counts: Counter[str]
+    states: list[ContactState],
+    field: str,
+    labels: Mapping[str, StrOrPromise],
+    all_counts: Counter[str],
 ) -> list[RateRow]:
     invited: Counter[str] = Counter()
     responded: Counter[str] = Counter()
@@ -70,7 +78,7 @@ def _rates(
         invited[key] += 1
         responded[key] += state.responded
     keys = [k for k in labels if invited[k] or all_counts[k]]
-    return [RateRow(k, labels[k], invited[k], responded[k], all_counts[k]) for k in keys]
+    return [RateRow(k, str(labels[k]), invited[k], responded[k], all_counts[k]) for k in keys]
 
 
 def get_response_rates(
@@ -89,7 +97,7 @@ def get_response_rates(
     by_sector = Counter(
         {row["sector"]: row["n"] for row in submitted.values("sector").annotate(n=Count("id"))}
     )
-    sector_labels = {**dict(Sector.choices), "": _("(geen sector)")}
+    sector_labels: dict[str, StrOrPromise] = {**dict(Sector.choices), "": _("(geen sector)")}
     return {
         "stakeholder_type": _rates(
             states, "stakeholder_type", dict(StakeholderType.choices), by_type

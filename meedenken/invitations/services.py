@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.db import transaction
 from django.db.models import Q
@@ -55,7 +56,7 @@ def contact_for_token(token: str) -> Contact | None:
 
 
 def do_import_contacts(
-    consultation: Consultation, rows: list[ContactRow], actor: AbstractBaseUser
+    consultation: Consultation, rows: list[ContactRow], actor: AbstractBaseUser | AnonymousUser
 ) -> ImportResult:
     """Add the rows (a known address is updated). All rows or none."""
     check_consultation_perm(actor, ADD, consultation)
@@ -117,7 +118,9 @@ def check_can_invite(consultation: Consultation, now: datetime | None = None) ->
 
 
 def do_send_invitations(
-    consultation: Consultation, actor: AbstractBaseUser, now: datetime | None = None
+    consultation: Consultation,
+    actor: AbstractBaseUser | AnonymousUser,
+    now: datetime | None = None,
 ) -> int:
     """Invite every contact not invited yet (and not unsubscribed). Returns how many."""
     check_consultation_perm(actor, INVITE, consultation)
@@ -155,7 +158,9 @@ def reminder_candidates(consultation: Consultation) -> Q:
 
 
 def do_send_reminders(
-    consultation: Consultation, actor: AbstractBaseUser | None, now: datetime | None = None
+    consultation: Consultation,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    now: datetime | None = None,
 ) -> int:
     """Remind invited contacts who have not responded (once each) before closing."""
     if actor is not None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meedenken.consultations.models import Consultation
+from meedenken.consultations.staff import staff_page
 from meedenken.invitations.forms import ContactForm
 from meedenken.invitations.lists import parse_contacts
 from meedenken.invitations.selectors import (
@@ -33,7 +34,6 @@ from meedenken.invitations.services import (
 )
 from meedenken.responses.services import ResponseError, do_prefill_profile, do_start_response
 from meedenken.responses.views import SESSION_KEY, step_url
-from meedenken.workspace.access import staff_page
 
 VIEW = "invitations.view_contact"
 ADD = "invitations.add_contact"

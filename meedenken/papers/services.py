@@ -105,7 +105,8 @@ def _delete(paper: PositionPaper) -> None:
     name = paper.file.name
     storage = paper.file.storage
     paper.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def do_extract_paper(paper_id: int, now: datetime | None = None) -> str:

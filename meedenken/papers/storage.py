@@ -22,8 +22,8 @@ class PrivateStorage(FileSystemStorage):
     def location(self) -> str:
         return os.path.abspath(self.base_location)
 
-    @property  # type: ignore[override]
-    def base_url(self) -> str | None:
+    @property
+    def base_url(self) -> str | None:  # type: ignore[override]
         return None
 
     def url(self, name: str | None) -> str:

@@ -7,17 +7,18 @@ import re
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from meedenken.consultations.models import Consultation
+from meedenken.consultations.staff import staff_page
 from meedenken.papers.selectors import get_paper_for_staff, search_papers
 from meedenken.papers.services import PaperError, do_add_paper, do_remove_paper
 from meedenken.responses.access import with_response
 from meedenken.responses.models import Response
 from meedenken.responses.views import step_url
-from meedenken.workspace.access import staff_page
 
 VIEW = "responses.view_response"
 CONTENT_TYPES = {
@@ -78,7 +79,7 @@ def _snippets(text: str, words: list[str], width: int = 90) -> list[str]:
 
 @require_GET
 @staff_page(VIEW)
-def download(request: HttpRequest, consultation: Consultation, paper_id: int) -> HttpResponse:
+def download(request: HttpRequest, consultation: Consultation, paper_id: int) -> HttpResponseBase:
     paper = get_paper_for_staff(consultation, paper_id)
     if paper is None:
         raise Http404

@@ -33,7 +33,7 @@ PERSONAL_FIELDS = (
 class AnswerInline(admin.TabularInline):
     model = Answer
     extra = 0
-    fields = ["question", "text", "values", "scale"]
+    fields = ("question", "text", "values", "scale")
     readonly_fields = fields
     can_delete = False
 
@@ -49,7 +49,7 @@ class PositionPaperInline(admin.TabularInline):
 
     model = PositionPaper
     extra = 0
-    fields = ["download", "kind", "size", "status", "pages", "text"]
+    fields = ("download", "kind", "size", "status", "pages", "text")
     readonly_fields = fields
     can_delete = False
 

@@ -35,7 +35,8 @@ class SubmitEmailForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         wanted = data.get("receipt") or data.get("notify")
         if wanted and not data.get("receipt_email") and "receipt_email" not in self.errors:
             self.add_error(

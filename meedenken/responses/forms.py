@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,12 @@ TOO_LONG = _(
     "Maak hem korter, of voeg een langere tekst toe als position paper."
 )
 SCALE_POINTS = (1, 2, 3, 4, 5)
+
+
+def show_required(field: forms.Field, shown: bool) -> None:
+    """Mark a field "(verplicht)" in its label (responses/_field.html) while leaving the check to
+    clean(), so that a draft can be saved without it."""
+    field.show_required = shown  # type: ignore[attr-defined]  # read by the template only
 
 
 class ProfileForm(forms.Form):
@@ -81,14 +87,18 @@ class ProfileForm(forms.Form):
     def __init__(self, *args: Any, strict: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.strict = strict
-        self.fields["country"].choices = [("", _("Kies een land")), *list(countries)]
-        self.fields["covenants"].choices = covenant_choices()
+        cast(forms.ChoiceField, self.fields["country"]).choices = [
+            ("", _("Kies een land")),
+            *list(countries),
+        ]
+        cast(forms.MultipleChoiceField, self.fields["covenants"]).choices = covenant_choices()
         for name in ("respondent_kind", "stakeholder_type", "publication_consent"):
             self.fields[name].required = False
-            self.fields[name].show_required = True  # marked in the label, checked in clean()
+            show_required(self.fields[name], True)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not self.strict:
             return data
         for name in ("respondent_kind", "stakeholder_type", "publication_consent"):
@@ -204,7 +214,7 @@ class SectionForm(forms.Form):
             # server says how much too long it is; a script counts along as the person types.
             field.widget.attrs.pop("maxlength", None)
             field.widget.attrs["data-max-length"] = str(question.max_length)
-            field.show_required = question.required
+            show_required(field, question.required)
             return [(name, field)]
         if question.kind == QuestionKind.SINGLE_CHOICE:
             field = forms.ChoiceField(
@@ -251,7 +261,7 @@ class SectionForm(forms.Form):
                 for value, option_label in choices
             ]
         field.required = False
-        field.show_required = question.required
+        show_required(field, question.required)
         return [(name, field)]
 
     @staticmethod
@@ -276,7 +286,8 @@ class SectionForm(forms.Form):
         return initial
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         self.answer_values: dict[Question, AnswerValue] = {}
         for question in self.questions:
             value = self._answer_value(question, data)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import csv
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class RespondentKind(models.TextChoices):
@@ -80,7 +84,7 @@ COVENANT_LABELS = {
 
 
 @cache
-def covenant_choices() -> list[tuple[str, str]]:
+def covenant_choices() -> list[tuple[str, StrOrPromise]]:
     """The Dutch IMVO sector covenants (shared/data/imvo/covenants.csv), by sector."""
     with COVENANTS_CSV.open(newline="", encoding="utf-8") as handle:
         return [

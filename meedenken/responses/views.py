@@ -94,7 +94,7 @@ def flow_context(
     }
 
 
-def labelled(label: str, message: str) -> str:
+def labelled(label: object, message: object) -> str:
     """ "Naam organisatie: Dit veld is verplicht." but "Hoe reageert u? Dit veld is verplicht." """
     label = str(label).strip()
     return f"{label} {message}" if label.endswith(("?", ".", ":", "!")) else f"{label}: {message}"
@@ -276,7 +276,7 @@ def review(
     if request.method == "POST":
         if not email_form.is_valid():
             errors = [
-                (f"#{email_form['receipt_email'].auto_id}", e)
+                (f"#{email_form['receipt_email'].auto_id}", str(e))
                 for e in email_form.errors.get("receipt_email", [])
             ]
         else:
@@ -332,7 +332,7 @@ def email_link(
         here = step_url("receipt" if response.is_submitted else "profile", consultation, secret)
     form = LinkEmailForm(request.POST)
     if not form.is_valid():
-        messages.error(request, form.errors["link_email"][0])
+        messages.error(request, str(form.errors["link_email"][0]))
         return redirect(here)
     try:
         do_email_link(

@@ -24,6 +24,7 @@ from django_tasks.exceptions import TaskResultDoesNotExist
 from meedenken.accounts.access import check_consultation_perm
 from meedenken.audit.services import do_record_audit
 from meedenken.consultations.models import Consultation
+from meedenken.core.actors import acting_user
 from meedenken.runs.models import ACTIVE_STATUSES, AnalysisRun, RunStatus
 from meedenken.runs.registry import RunContext, get_kind
 from meedenken.runs.selectors import get_latest_done_run, runs_setting, stale_after
@@ -43,10 +44,6 @@ class RunError(Exception):
         super().__init__(message)
         self.message = message
         self.status = status
-
-
-def _user(actor: Actor) -> AbstractBaseUser | None:
-    return actor if isinstance(actor, AbstractBaseUser) and actor.is_authenticated else None
 
 
 def _enqueue(run: AnalysisRun) -> None:
@@ -83,11 +80,11 @@ def do_request_run(
             consultation=consultation,
             kind=kind,
             params=params or {},
-            requested_by=_user(actor),
+            requested_by=acting_user(actor),
             created_at=now,
             progress_label=str(_("In de wachtrij")),
         )
-        do_record_audit(_user(actor), "analysisrun.requested", run, {"kind": kind})
+        do_record_audit(acting_user(actor), "analysisrun.requested", run, {"kind": kind})
         _enqueue(run)
     return run
 
@@ -319,7 +316,9 @@ def _set_published(run: AnalysisRun, actor: Actor, publish: bool) -> AnalysisRun
         )
         run.published, run.published_at = publish, (now if publish else None)
         do_record_audit(
-            _user(actor), "analysisrun.published" if publish else "analysisrun.unpublished", run
+            acting_user(actor),
+            "analysisrun.published" if publish else "analysisrun.unpublished",
+            run,
         )
     return run
 

@@ -4,7 +4,7 @@ Every page works without JavaScript; `static/deliberation/vote.js` adds voting w
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core import signing
@@ -37,10 +37,13 @@ from meedenken.voting.services import (
     do_vote_as,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 COOKIE_SALT = "meedenken.deliberation.participant"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 180
 # Lazy: translated per request (a plain gettext here froze the labels in Dutch at import).
-VOTE_LABELS = {
+VOTE_LABELS: dict[int, StrOrPromise] = {
     VoteValue.AGREE: gettext_lazy("eens"),
     VoteValue.DISAGREE: gettext_lazy("oneens"),
     VoteValue.PASS: gettext_lazy("overgeslagen"),

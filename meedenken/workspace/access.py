@@ -1,39 +1,13 @@
-"""Staff access for workspace pages: log in first, then the role's permission for this
-consultation (through `meedenken.accounts.access`, the one seam for staff permissions)."""
+"""Staff access for workspace pages: the permissions they ask for; `staff_page` (log in, then
+the role's permission for this consultation) lives with the consultations."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
+from meedenken.consultations.staff import View, staff_page
 
-from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
-
-from meedenken.accounts.access import check_consultation_perm
-from meedenken.consultations.models import Consultation
+__all__ = ["CODE", "MANAGE", "REVIEW", "VIEW", "View", "staff_page"]
 
 VIEW = "coding.view_codebook"
 CODE = "coding.code_codebook"
 MANAGE = "coding.change_codebook"
 REVIEW = "coding.review_personaldataspan"
-
-View = Callable[..., HttpResponse]
-
-
-def staff_page(permission: str) -> Callable[[View], View]:
-    """Decorate a view taking `slug`: the view gets `consultation` instead, after the checks."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapped(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            consultation = get_object_or_404(Consultation, slug=slug)
-            check_consultation_perm(request.user, permission, consultation)
-            return view(request, consultation, *args, **kwargs)
-
-        return wrapped
-
-    return decorator

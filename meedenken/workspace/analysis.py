@@ -42,7 +42,7 @@ def analysis(request: HttpRequest, consultation: Consultation) -> HttpResponse:
     result = (current.result or {}) if current else {}
     for question in get_open_questions(consultation):
         data = result.get("questions", {}).get(str(question.pk))
-        if data is None:
+        if data is None or run_id is None:
             continue
         human = {a["code_id"]: a for a in data.get("analyst_agreement", [])}
         agreement = [

@@ -76,6 +76,13 @@ class AnswerPage:
     campaigns: dict[str, Campaign] = field(default_factory=dict)
 
 
+NO_RUN = 0  # run ids start at 1: before the first analysis run no row matches
+
+
+def _run(run_id: int | None) -> int:
+    return NO_RUN if run_id is None else run_id
+
+
 def submitted_answers(question: Question) -> QuerySet[Answer]:
     """The non-empty answers to `question` of submitted responses (withdrawn ones are out)."""
     return Answer.objects.filter(
@@ -98,7 +105,7 @@ def filter_answers(
         answers = answers.filter(response__covenants__icontains=f'"{f.covenant}"')
     if f.organisation:
         answers = answers.filter(response__organisation_name__icontains=f.organisation)
-    analysis = AnswerAnalysis.objects.filter(answer=OuterRef("pk"), run_id=run_id)
+    analysis = AnswerAnalysis.objects.filter(answer=OuterRef("pk"), run_id=_run(run_id))
     if f.language:
         answers = answers.filter(Exists(analysis.filter(language=f.language)))
     first = CodeAssignment.objects.filter(answer=OuterRef("pk"), coding_pass=CodingPass.FIRST)
@@ -109,7 +116,7 @@ def filter_answers(
         answers = answers.filter(
             Exists(
                 CodeProposal.objects.filter(
-                    answer=OuterRef("pk"), run_id=run_id, code_id=f.proposed, rejected_at=None
+                    answer=OuterRef("pk"), run_id=_run(run_id), code_id=f.proposed, rejected_at=None
                 )
             )
         )
@@ -152,7 +159,7 @@ def with_details(answers: QuerySet[Answer], run_id: int | None) -> QuerySet[Answ
         ),
         Prefetch(
             "code_proposals",
-            queryset=CodeProposal.objects.filter(run_id=run_id, rejected_at=None)
+            queryset=CodeProposal.objects.filter(run_id=_run(run_id), rejected_at=None)
             .select_related("code")
             .order_by("-confidence"),
             to_attr="current_proposals",
@@ -162,7 +169,7 @@ def with_details(answers: QuerySet[Answer], run_id: int | None) -> QuerySet[Answ
         ),
         Prefetch(
             "analyses",
-            queryset=AnswerAnalysis.objects.filter(run_id=run_id),
+            queryset=AnswerAnalysis.objects.filter(run_id=_run(run_id)),
             to_attr="run_analyses",
         ),
     )
@@ -196,7 +203,9 @@ def get_answer_page(
     page = paginator.get_page(page_number)
     rows = [decorate(answer) for answer in page.object_list]
     keys = {a.analysis.campaign_key for a in rows if a.analysis and a.analysis.campaign_key}  # type: ignore[attr-defined]
-    campaigns = {c.key: c for c in Campaign.objects.filter(run_id=run_id, key__in=sorted(keys))}
+    campaigns = {
+        c.key: c for c in Campaign.objects.filter(run_id=_run(run_id), key__in=sorted(keys))
+    }
     return AnswerPage(page=page, answers=rows, total=paginator.count, campaigns=campaigns)
 
 
@@ -222,7 +231,9 @@ def get_question_campaigns(
     question: Question, run_id: int | None, limit: int = 200
 ) -> list[Campaign]:
     return list(
-        Campaign.objects.filter(question=question, run_id=run_id).order_by("-size", "key")[:limit]
+        Campaign.objects.filter(question=question, run_id=_run(run_id)).order_by("-size", "key")[
+            :limit
+        ]
     )
 
 
@@ -239,7 +250,7 @@ def get_next_to_code(
     if after is not None:
         uncoded = uncoded.exclude(pk=after)
     ranked = (
-        uncoded.filter(analyses__run_id=run_id, analyses__next_rank__isnull=False)
+        uncoded.filter(analyses__run_id=_run(run_id), analyses__next_rank__isnull=False)
         .order_by("analyses__next_rank")
         .first()
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,13 +25,10 @@ from meedenken.coding.models import (
 )
 from meedenken.coding.services.codebook import check_codebook_version, lock_codebook
 from meedenken.consultations.models import Consultation, QuestionKind
+from meedenken.core.actors import acting_user
 from meedenken.responses.models import Answer, ResponseStatus
 
-Actor = AbstractBaseUser | None
-
-
-def _user(actor: Actor) -> AbstractBaseUser | None:
-    return actor if actor is not None and actor.is_authenticated else None
+Actor = AbstractBaseUser | AnonymousUser | None
 
 
 def check_codable_answers(consultation: Consultation, answer_ids: Iterable[int]) -> list[int]:
@@ -111,7 +109,7 @@ def do_set_answer_codes(
                     answer_id=answer,
                     code_id=code_id,
                     coding_pass=coding_pass,
-                    coder=_user(actor),
+                    coder=acting_user(actor),
                     accepted_from_run=accepted_from_run,
                 )
                 for code_id in added
@@ -152,7 +150,7 @@ def do_bulk_code(
             ).values_list("answer_id", "code_id")
         )
         rows = [
-            CodeAssignment(answer_id=a, code=c, coding_pass=coding_pass, coder=_user(actor))
+            CodeAssignment(answer_id=a, code=c, coding_pass=coding_pass, coder=acting_user(actor))
             for a in answers
             for c in codes
             if (a, c.pk) not in have
@@ -216,7 +214,7 @@ def do_reject_proposal(consultation: Consultation, proposal_id: int, actor: Acto
         check_codable_answers(consultation, [proposal.answer_id])
         if proposal.rejected_at is None:
             proposal.rejected_at = timezone.now()
-            proposal.rejected_by = _user(actor)
+            proposal.rejected_by = acting_user(actor)
             proposal.save(update_fields=["rejected_at", "rejected_by"])
             do_record_audit(
                 actor,
@@ -242,7 +240,7 @@ def do_decide_campaign(
         if campaign is None:
             raise CodingError(_("Deze campagne bestaat niet (meer); er is een nieuwere analyse."))
         campaign.counting = counting
-        campaign.decided_by, campaign.decided_at = _user(actor), timezone.now()
+        campaign.decided_by, campaign.decided_at = acting_user(actor), timezone.now()
         campaign.save(update_fields=["counting", "decided_by", "decided_at"])
         do_record_audit(
             actor,

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
@@ -28,10 +29,11 @@ from meedenken.coding.models import (
     CodeStatus,
 )
 from meedenken.consultations.models import Consultation
+from meedenken.core.actors import acting_user
 from meedenken.sensemaking.text.codebook import Codebook as CoreCodebook
 from meedenken.sensemaking.text.codebook import CodebookError
 
-Actor = AbstractBaseUser | None
+Actor = AbstractBaseUser | AnonymousUser | None
 
 
 def _pick(mapping: Mapping[str, str], language: str) -> str:
@@ -107,7 +109,8 @@ def do_import_codebook(
         codebook.title_en = _pick(core.titles, "en")[:200]
         codebook.save()
         existing = {code.key: code for code in codebook.codes.all()}
-        added, updated = [], []
+        added: list[str] = []
+        updated: list[str] = []
         for order, entry in enumerate(core.codes):
             code = existing.get(entry.code_id) or Code(codebook=codebook, key=entry.code_id)
             (updated if code.pk else added).append(entry.code_id)
@@ -124,7 +127,7 @@ def do_import_codebook(
         change = CodeChange.objects.create(
             codebook=codebook,
             kind=CodeChangeKind.IMPORT,
-            actor=actor if actor is not None and actor.is_authenticated else None,
+            actor=acting_user(actor),
             details={"name": core.name, "added": added, "updated": updated},
         )
         change.codes.set([existing[key] for key in added + updated])
@@ -167,7 +170,7 @@ def _record(
         codebook=codebook,
         kind=kind,
         details=details,
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=acting_user(actor),
     )
     change.codes.set(codes)
     _bump(codebook)

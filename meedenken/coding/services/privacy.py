@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Iterable
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,19 +16,16 @@ from meedenken.audit.services import do_record_audit
 from meedenken.coding.errors import CodingError
 from meedenken.coding.models import PersonalDataSpan, PrivacyReview, SpanStatus
 from meedenken.consultations.models import Consultation
+from meedenken.core.actors import acting_user
 from meedenken.responses.models import Answer
 
-Actor = AbstractBaseUser | None
+Actor = AbstractBaseUser | AnonymousUser | None
 
 SPAN_KINDS = ("email", "phone", "iban", "bsn", "address", "name", "other")
 
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _user(actor: Actor) -> AbstractBaseUser | None:
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def _answer(consultation: Consultation, answer_id: int) -> Answer:
@@ -66,7 +64,7 @@ def do_review_span(
         if span is None:
             raise CodingError(_("Dit gevonden persoonsgegeven bestaat niet (meer)."))
         span.status, span.reason = decision, reason
-        span.reviewed_by, span.reviewed_at = _user(actor), timezone.now()
+        span.reviewed_by, span.reviewed_at = acting_user(actor), timezone.now()
         span.save(update_fields=["status", "reason", "reviewed_by", "reviewed_at"])
         do_record_audit(
             actor,
@@ -110,7 +108,7 @@ def do_add_span(
             end=start + len(fragment),
             status=SpanStatus.ADDED,
             reason=reason,
-            reviewed_by=_user(actor),
+            reviewed_by=acting_user(actor),
             reviewed_at=timezone.now(),
         )
         do_record_audit(
@@ -137,12 +135,14 @@ def do_mark_privacy_reviewed(
             raise CodingError(_("Een of meer antwoorden bestaan niet (meer)."))
         now = timezone.now()
         PersonalDataSpan.objects.filter(answer_id__in=wanted, status=SpanStatus.DETECTED).update(
-            status=SpanStatus.CONFIRMED, reviewed_by=_user(actor), reviewed_at=now
+            status=SpanStatus.CONFIRMED, reviewed_by=acting_user(actor), reviewed_at=now
         )
         PrivacyReview.objects.filter(answer_id__in=wanted).delete()
         PrivacyReview.objects.bulk_create(
             [
-                PrivacyReview(answer=a, text_sha256=text_sha256(a.text), reviewed_by=_user(actor))
+                PrivacyReview(
+                    answer=a, text_sha256=text_sha256(a.text), reviewed_by=acting_user(actor)
+                )
                 for a in answers
             ],
             batch_size=2000,

@@ -7,10 +7,10 @@ under the same name; all options are the original's, plus `--stale-after` and
 
 from __future__ import annotations
 
+from argparse import ArgumentParser
 from datetime import timedelta
 from typing import Any
 
-from django.core.management.base import CommandParser
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
 from meedenken.runs.selectors import runs_setting, stale_after
@@ -22,7 +22,7 @@ class Command(DatabaseWorkerCommand):
         "Run the background worker; recover analyses a dead worker left, at start and on a timer."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
         super().add_arguments(parser)
         parser.add_argument(
             "--stale-after",
@@ -39,8 +39,9 @@ class Command(DatabaseWorkerCommand):
             "at start (default: %(default)s).",
         )
 
-    def handle(self, *args: Any, stale_after: float, recover_every: float, **options: Any) -> None:
-        stale = timedelta(seconds=stale_after)
+    def handle(self, *args: Any, **options: Any) -> None:
+        stale = timedelta(seconds=options.pop("stale_after"))
+        recover_every: float = options.pop("recover_every")
         touched = do_recover_stale_runs(stale_after_=stale)
         if touched and options.get("verbosity", 1):
             self.stdout.write(
