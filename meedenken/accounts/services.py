@@ -73,7 +73,7 @@ def do_grant_consultation_role(
         check_consultation_perm(actor, "accounts.add_consultationrole", consultation)
     with transaction.atomic():
         grant, _created = ConsultationRole.objects.update_or_create(
-            user=user, consultation=consultation, defaults={"role": role}
+            user_id=user.pk, consultation=consultation, defaults={"role": role}
         )
         if not user.is_staff:
             user.is_staff = True

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -55,15 +56,16 @@ def staff_pending(request: HttpRequest) -> bool:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def second_factor(request: HttpRequest) -> HttpResponse:
-    if not staff_pending(request):
+    user = request.user
+    if not staff_pending(request) or not isinstance(user, AbstractBaseUser):
         return redirect("admin:login")
-    if is_second_factor_verified(request.user):
+    if is_second_factor_verified(user):
         return HttpResponseRedirect(safe_next(request))
-    if not has_second_factor(request.user):
+    if not has_second_factor(user):
         return redirect(f"{reverse('accounts:enrol')}?next={safe_next(request)}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = check_second_factor(request.user, form.cleaned_data["token"])
+        device = check_second_factor(user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
             start_staff_session(request)
@@ -79,15 +81,16 @@ def second_factor(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def enrol(request: HttpRequest) -> HttpResponse:
-    if not staff_pending(request):
+    user = request.user
+    if not staff_pending(request) or not isinstance(user, AbstractBaseUser):
         return redirect("admin:login")
-    if has_second_factor(request.user):
+    if has_second_factor(user):
         # Adding a device takes the second factor itself, never the password alone.
         return redirect(f"{reverse('accounts:second-factor')}?next={safe_next(request)}")
-    enrolment = do_begin_enrolment(request.user)
+    enrolment = do_begin_enrolment(user)
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        confirmed = do_confirm_enrolment(request.user, form.cleaned_data["token"])
+        confirmed = do_confirm_enrolment(user, form.cleaned_data["token"])
         if confirmed is not None:
             device, codes = confirmed
             otp_login(request, device)

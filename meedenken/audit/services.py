@@ -14,9 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
 from meedenken.audit.models import AuditEntry, AuditKind
+from meedenken.core.actors import acting_user
 from meedenken.core.redaction import scrub_secrets
 
 # Objects whose str() is a participant's own text: named by type and number in the log.
@@ -57,17 +59,17 @@ def kind_of(action: str) -> str:
 
 
 def do_record_audit(
-    actor: AbstractBaseUser | None,
+    actor: AbstractBaseUser | AnonymousUser | None,
     action: str,
     target: models.Model | None = None,
     details: dict[str, Any] | None = None,
     *,
     kind: str | None = None,
 ) -> AuditEntry:
-    signed_in = actor is not None and actor.is_authenticated
+    user = acting_user(actor)
     return AuditEntry.objects.create(
-        actor_id=actor.pk if signed_in else None,  # type: ignore[union-attr]
-        actor_name=actor.get_username() if signed_in else "",  # type: ignore[union-attr]
+        actor_id=user.pk if user is not None else None,
+        actor_name=user.get_username() if user is not None else "",
         kind=kind or kind_of(action),
         action=action[:80],
         target_type=target._meta.label_lower if target is not None else "",
@@ -78,7 +80,7 @@ def do_record_audit(
 
 
 def do_record_read(
-    actor: AbstractBaseUser | None,
+    actor: AbstractBaseUser | AnonymousUser | None,
     action: str,
     target: models.Model | None = None,
     details: dict[str, Any] | None = None,

@@ -347,10 +347,15 @@ def load_staff(passwords: dict[str, str], totp_secrets: dict[str, str]) -> list[
     logins = []
     for username, role in DEMO_STAFF:
         password = passwords[username]
-        user = users.get(username)
-        up_to_date = user is not None and user.is_staff and user.check_password(password)
-        if not up_to_date:
-            user = do_create_staff_user(username, password, StaffRole(role))
+        existing = users.get(username)
+        up_to_date = bool(
+            existing is not None and existing.is_staff and existing.check_password(password)
+        )
+        user = (
+            existing
+            if existing is not None and up_to_date
+            else do_create_staff_user(username, password, StaffRole(role))
+        )
         do_ensure_known_totp_device(user, totp_secrets[username])
         logins.append(
             StaffLogin(

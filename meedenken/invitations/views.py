@@ -14,8 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from meedenken.accounts.staff import staff_page
 from meedenken.consultations.models import Consultation
-from meedenken.consultations.staff import staff_page
 from meedenken.invitations.forms import ContactForm
 from meedenken.invitations.lists import parse_contacts
 from meedenken.invitations.selectors import (

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from meedenken.accounts.staff import staff_page
 from meedenken.consultations.models import Consultation
-from meedenken.consultations.staff import staff_page
 from meedenken.papers.selectors import get_paper_for_staff, search_papers
 from meedenken.papers.services import PaperError, do_add_paper, do_remove_paper
 from meedenken.responses.access import with_response

@@ -110,7 +110,7 @@ class ResponseAdmin(AuditedReadsAdmin):
         allowed = get_consultation_ids_with_perm(request.user, VIEW_PERMISSION)
         return queryset if allowed is None else queryset.filter(consultation_id__in=allowed)
 
-    def get_list_display(self, request: HttpRequest) -> list[str]:
+    def get_list_display(self, request: HttpRequest) -> list[Any]:
         if self.sees_personal_data(request):
             return list(self.list_display)
         return [name for name in self.list_display if name not in PERSONAL_FIELDS]
@@ -120,7 +120,7 @@ class ResponseAdmin(AuditedReadsAdmin):
             return list(self.search_fields)
         return [name for name in self.search_fields if name not in PERSONAL_FIELDS]
 
-    def get_fields(self, request: HttpRequest, obj: Response | None = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: Response | None = None) -> list[Any]:
         hidden = set(self.exclude)
         if not self.sees_personal_data(request, obj):
             hidden |= set(PERSONAL_FIELDS)
