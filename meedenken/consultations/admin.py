@@ -58,7 +58,8 @@ class ConsultationForm(forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what is shown)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("published_at"):
             texts = {
                 name: data.get(name, "")
