@@ -129,19 +129,19 @@ def store_question(
         .order_by("run_id")
     }
     campaigns = []
-    for c in analysis.campaigns:
-        digest = text_hash(c.canonical_text)
+    for found in analysis.campaigns:
+        digest = text_hash(found.canonical_text)
         earlier = decided.get(digest)
         campaigns.append(
             Campaign(
                 consultation=consultation,
                 question=question,
                 run_id=run_id,
-                key=f"q{question.pk}-{c.campaign_id}",
-                size=c.size,
-                identical_count=c.identical_count,
-                canonical_answer_id=int(c.canonical_answer_id),
-                canonical_text=c.canonical_text,
+                key=f"q{question.pk}-{found.campaign_id}",
+                size=found.size,
+                identical_count=found.identical_count,
+                canonical_answer_id=int(found.canonical_answer_id),
+                canonical_text=found.canonical_text,
                 text_hash=digest,
                 counting=earlier.counting
                 if earlier

@@ -58,7 +58,7 @@ def document_file(request: HttpRequest, path: str) -> FileResponse:
     except FileNotFoundError as error:
         raise Http404 from error
     response = FileResponse(
-        handle, as_attachment=True, filename=PurePosixPath(document.file.name).name
+        handle, as_attachment=True, filename=PurePosixPath(document.file.name or "").name
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -29,9 +29,9 @@ class QuickSelect(forms.Select):
     """A select rendered in Python: Django's per-option templates cost about 100 ms for the
     filter form's ~350 options (countries alone are 250), a third of the page's budget."""
 
-    def render(
+    def render(  # type: ignore[override]
         self, name: str, value: object, attrs: dict | None = None, renderer: object = None
-    ) -> str:  # type: ignore[override]
+    ) -> str:
         attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         current = "" if value is None else str(value)
         options = format_html_join(
@@ -118,7 +118,7 @@ class AnswerFilterForm(forms.Form):
 
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
-                field.widget = QuickSelect(choices=field.choices)  # type: ignore[attr-defined]
+                field.widget = QuickSelect(choices=field.choices)  # type: ignore[attr-defined,arg-type]
 
     def filters(self) -> AnswerFilters:
         """The valid filters; an invalid value (an old link, a hand-edited URL) is dropped."""
