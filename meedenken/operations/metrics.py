@@ -99,10 +99,10 @@ class DatabaseCollector(Collector):
             .values("kind")
             .annotate(total=Sum(duration), n=Count("id"))
         )
-        for row in finished:
-            total = row["total"]
-            done.add_metric([row["kind"]], total.total_seconds() if total else 0.0)
-            count.add_metric([row["kind"]], row["n"])
+        for kind_row in finished:
+            total = kind_row["total"]
+            done.add_metric([kind_row["kind"]], total.total_seconds() if total else 0.0)
+            count.add_metric([kind_row["kind"]], kind_row["n"])
         yield done
         yield count
 

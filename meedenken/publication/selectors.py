@@ -71,9 +71,9 @@ def get_public_responses(
     )
     if stakeholder_type:
         answers = answers.filter(response__stakeholder_type=stakeholder_type)
-    answers = list(answers)
-    public = get_public_texts(answers)
-    shown = [a for a in answers if public[a.pk] is not None]
+    candidates = list(answers)
+    public = get_public_texts(candidates)
+    shown = [a for a in candidates if public[a.pk] is not None]
     redactions = redactions_of([a.pk for a in shown])
     needle = text.strip().lower()
     responses: dict[str, PublicResponse] = {}

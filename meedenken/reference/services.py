@@ -7,11 +7,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from meedenken.accounts.access import check_consultation_perm
+from meedenken.accounts.access import check_consultation_perm, has_consultation_perm
 from meedenken.audit.services import do_record_audit
 from meedenken.coding.models import Code
 from meedenken.reference.models import FactLink, ReferenceFact
@@ -21,6 +22,8 @@ from meedenken.statements.models import Statement
 DEFAULT_DIR = Path(__file__).resolve().parent / "data" / "imvo"
 CHANGE_PERMISSION = "reference.change_referencefact"
 LINK_PERMISSION = "reference.add_factlink"
+
+Actor = AbstractBaseUser | AnonymousUser  # whoever acts; checks refuse the anonymous
 
 __all__ = ["ReferenceImportError", "do_import_reference", "do_link_fact", "do_save_fact"]
 
@@ -74,15 +77,13 @@ def do_import_reference(
     return do_import_rows(parse_reference_dir(Path(directory)), actor)
 
 
-def check_can_change_facts(actor: AbstractBaseUser) -> None:
-    if not (actor.is_authenticated and actor.is_active and actor.has_perm(CHANGE_PERMISSION)):
+def check_can_change_facts(actor: Actor) -> None:
+    if not has_consultation_perm(actor, CHANGE_PERMISSION):
         raise PermissionDenied(_("U mag referentiefeiten niet aanpassen."))
 
 
 @transaction.atomic
-def do_save_fact(
-    actor: AbstractBaseUser, fact: ReferenceFact, changed_fields: list[str]
-) -> ReferenceFact:
+def do_save_fact(actor: Actor, fact: ReferenceFact, changed_fields: list[str]) -> ReferenceFact:
     """A staff correction or new fact: marked as corrected so a later import keeps it."""
     check_can_change_facts(actor)
     adding = fact._state.adding
@@ -99,7 +100,7 @@ def do_save_fact(
 
 @transaction.atomic
 def do_link_fact(
-    actor: AbstractBaseUser,
+    actor: Actor,
     fact: ReferenceFact,
     *,
     statement: Statement | None = None,
@@ -118,11 +119,13 @@ def do_link_fact(
 
 
 @transaction.atomic
-def do_unlink_fact(actor: AbstractBaseUser, link: FactLink) -> None:
+def do_unlink_fact(actor: Actor, link: FactLink) -> None:
     target = link.statement or link.code
-    consultation = (
-        link.statement.consultation if link.statement else link.code.codebook.consultation
-    )  # type: ignore[union-attr]
+    if link.statement is not None:
+        consultation = link.statement.consultation
+    else:
+        assert link.code is not None  # a link points to a statement or a code (constraint)
+        consultation = link.code.codebook.consultation
     check_consultation_perm(actor, LINK_PERMISSION, consultation)
     do_record_audit(
         actor, "reference.fact_unlinked", link, {"fact": link.fact.key, "target": str(target)}
