@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from meedenken.consultations import views as consultation_views
 from meedenken.core import views as core_views
+from meedenken.core.csp import csp_report
 from meedenken.staffhome.views import home as staff_home
 from meedenken.voting import legacy as voting_legacy
 
@@ -16,6 +17,7 @@ admin.site.index_title = "Consultaties beheren"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
+    path("csp-rapport/", csp_report, name="csp-report"),  # issue 12
     path("", include("meedenken.operations.urls")),
 ]
 # Staff pages under /beheer/<dutch path>/ (English under /en/beheer/...), before the admin's

@@ -22,8 +22,11 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
         "base-uri 'self'",
         "object-src 'none'",
+        "report-uri /csp-rapport/",  # meedenken/core/csp.py; report-to for newer browsers
+        "report-to csp",
     ]
 )
+REPORTING_ENDPOINTS = 'csp="/csp-rapport/"'
 
 STAFF_PATH_PREFIX = "/beheer/"
 PAPER_UPLOAD_SUFFIX = "/bijlage/"
@@ -63,6 +66,7 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Reporting-Endpoints", REPORTING_ENDPOINTS)
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"
         )

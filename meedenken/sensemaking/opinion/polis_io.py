@@ -40,6 +40,26 @@ PARTICIPANT_COLUMNS = (
     "n-disagree",
 )
 VOTE_TEXT = {"1": 1, "-1": -1, "0": 0, "1.0": 1, "-1.0": -1, "0.0": 0}
+# Text a spreadsheet would run as a formula (OWASP "CSV injection") is written behind an
+# apostrophe; reading removes exactly that apostrophe, so a round trip keeps the text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise_text(text: str) -> str:
+    """`text` safe for a spreadsheet cell: a leading apostrophe before a formula start (and
+    before an apostrophe that already precedes one, so that `restore_text` is exact)."""
+    if text.startswith(FORMULA_STARTS) or (
+        text[:1] == "'" and text[1:].startswith(("'", *FORMULA_STARTS))
+    ):
+        return "'" + text
+    return text
+
+
+def restore_text(text: str) -> str:
+    """The inverse of `neutralise_text`."""
+    if text[:1] == "'" and text[1:].startswith(("'", *FORMULA_STARTS)):
+        return text[1:]
+    return text
 
 
 class PolisFormatError(ValueError):
@@ -178,11 +198,11 @@ def read_comments(path: Path) -> tuple[PolisComment, ...]:
         comments.append(
             PolisComment(
                 comment_id=_int(path, line, "comment-id", row["comment-id"]),
-                author_id=row.get("author-id", ""),
+                author_id=restore_text(row.get("author-id", "")),
                 agrees=_int(path, line, "agrees", row.get("agrees") or "0"),
                 disagrees=_int(path, line, "disagrees", row.get("disagrees") or "0"),
                 moderated=_int(path, line, "moderated", row["moderated"] or "0"),
-                body=row["comment-body"],
+                body=restore_text(row["comment-body"]),
                 timestamp=row.get("timestamp", ""),
                 datetime=row.get("datetime", ""),
             )
@@ -226,7 +246,7 @@ def read_participants(path: Path) -> PolisParticipants:
         values = list(row.values())
         participant.append(_int(path, line, "participant", values[0]))
         if has_xid:
-            xid.append(values[1])
+            xid.append(restore_text(values[1]))
         group_text = row["group-id"]
         group_id.append(_int(path, line, "group-id", group_text) if group_text != "" else None)
         counts.append([_int(path, line, c, row[c]) for c in PARTICIPANT_COLUMNS[2:]])
@@ -260,7 +280,7 @@ def read_summary(path: Path) -> tuple[tuple[str, str], ...]:
         for record in csv.reader(handle):
             if len(record) != 2:
                 raise PolisFormatError(path, len(pairs) + 1, "expected key,value")
-            pairs.append((record[0], record[1]))
+            pairs.append((record[0], restore_text(record[1])))
     return tuple(pairs)
 
 
@@ -298,11 +318,11 @@ def write_polis_export(export: PolisExport, directory: Path | str) -> None:
             c.timestamp,
             c.datetime,
             str(c.comment_id),
-            c.author_id,
+            neutralise_text(c.author_id),
             str(c.agrees),
             str(c.disagrees),
             str(c.moderated),
-            c.body,
+            neutralise_text(c.body),
         ]
         for c in export.comments
     )
@@ -329,7 +349,9 @@ def write_polis_export(export: PolisExport, directory: Path | str) -> None:
         )
     if export.summary:
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(export.summary)
+        csv.writer(buffer, lineterminator="\n").writerows(
+            (key, neutralise_text(value)) for key, value in export.summary
+        )
         (directory / "summary.csv").write_text(buffer.getvalue(), "utf-8")
 
 
@@ -338,5 +360,5 @@ def _participant_rows(p: PolisParticipants) -> Iterator[list[str]]:
     cells[p.vote_row, p.vote_column] = [str(v) for v in p.vote.tolist()]
     for i, pid in enumerate(p.participant.tolist()):
         group = "" if p.group_id[i] is None else str(p.group_id[i])
-        xid = [] if p.xid is None else [p.xid[i]]
+        xid = [] if p.xid is None else [neutralise_text(p.xid[i])]
         yield [str(pid), *xid, group, *(str(c) for c in p.counts[i]), *cells[i]]
