@@ -180,6 +180,7 @@ def store_question(
 
 def run_answers(ctx: RunContext) -> dict[str, Any]:
     # The core (numpy, scikit-learn, lingua) is loaded in the worker only, not at start-up.
+    from meedenken.runs.embeddings import DatabaseEmbeddingCache, platform_encoder
     from meedenken.sensemaking.text.pipeline import analyse_answers
     from meedenken.sensemaking.text.prepare import LanguageIdentifier
     from meedenken.sensemaking.text.results import AnalysisSettings, Answer
@@ -198,7 +199,14 @@ def run_answers(ctx: RunContext) -> dict[str, Any]:
     )
     settings = AnalysisSettings(seed=int((run.params or {}).get("seed", 0)))
     identifier = LanguageIdentifier(settings.languages)
-    result: dict[str, Any] = {"format": FORMAT, "codebook": codebook.to_dict(), "questions": {}}
+    encoder = platform_encoder()
+    embedding_cache = DatabaseEmbeddingCache(consultation.pk) if encoder else None
+    result: dict[str, Any] = {
+        "format": FORMAT,
+        "codebook": codebook.to_dict(),
+        "encoder": encoder.name if encoder else None,
+        "questions": {},
+    }
     for index, question in enumerate(questions):
         ctx.progress(
             5 + 90 * index // max(len(questions), 1),
@@ -215,12 +223,16 @@ def run_answers(ctx: RunContext) -> dict[str, Any]:
             second_analyst_codes=_human_codes(question, CodingPass.SECOND),
             settings=settings,
             identifier=identifier,
+            encoder=encoder,
+            embedding_cache=embedding_cache,
         )
         if not answers:
             continue
         result["questions"][str(question.pk)] = store_question(
             consultation, question, run.pk, analysis
         )
+    if embedding_cache is not None:
+        ctx.summary["embeddings_pruned"] = embedding_cache.prune()
     ctx.summary["questions"] = len(questions)
     ctx.summary["answers"] = sum(q["report"]["answers"] for q in result["questions"].values())
     return result

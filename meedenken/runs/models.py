@@ -80,3 +80,28 @@ class AnalysisRun(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+
+class TextEmbedding(models.Model):
+    """One cached sentence-encoder vector of a text seen by an analysis of this consultation.
+
+    Keyed by the encoder's name and the SHA-256 of the exact text (never the text itself), so a
+    rerun encodes only new answers. Scoped to the consultation and pruned after every run to the
+    texts that run used, so a withdrawn answer's vector goes with the next run."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="+")
+    encoder = models.CharField(_("encoder"), max_length=120)
+    key = models.CharField(_("sleutel (SHA-256)"), max_length=64)
+    vector = models.BinaryField(_("vector (float32)"))
+
+    class Meta:
+        verbose_name = _("tekstvector")
+        verbose_name_plural = _("tekstvectoren")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "encoder", "key"], name="text_embedding_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.encoder} {self.key[:12]}"

