@@ -14,6 +14,7 @@ from meedenken.coding.analysis import KIND
 from meedenken.coding.errors import CodingError
 from meedenken.coding.models import Campaign, Theme
 from meedenken.coding.selectors import get_codebook, get_codes, get_current_run_id
+from meedenken.coding.selectors.quality import alpha_from_agreement, code_f1, get_quality_history
 from meedenken.coding.services import (
     campaign_answer_ids,
     do_bulk_code,
@@ -27,6 +28,7 @@ from meedenken.workspace.access import CODE, MANAGE, VIEW, staff_page
 from meedenken.workspace.selectors import get_open_questions
 
 MIN_TRUSTED = 20  # the core trains its classifier from 20 coded answers
+MIN_EXAMPLES = 3  # and learns (and tests) a code from 3 analyst examples
 
 
 def _ids(values: list[str]) -> list[int]:
@@ -40,25 +42,38 @@ def analysis(request: HttpRequest, consultation: Consultation) -> HttpResponse:
     codes = {code.key: code for code in get_codes(consultation)}
     questions = []
     result = (current.result or {}) if current else {}
-    for question in get_open_questions(consultation):
+    open_questions = get_open_questions(consultation)
+    history = get_quality_history(consultation, open_questions)
+    for question in open_questions:
         data = result.get("questions", {}).get(str(question.pk))
         if data is None or run_id is None:
             continue
         human = {a["code_id"]: a for a in data.get("analyst_agreement", [])}
         agreement = [
-            {"code": codes.get(m["code_id"]), "model": m, "human": human.get(m["code_id"])}
+            {
+                "code": codes.get(m["code_id"]),
+                "model": m,
+                "f1": code_f1(m),
+                "human": human.get(m["code_id"]),
+                "human_alpha": alpha_from_agreement(human[m["code_id"]])
+                if m["code_id"] in human
+                else None,
+            }
             for m in data.get("model_agreement", [])
         ]
+        runs = history.get(question.pk, [])
         questions.append(
             {
                 "question": question,
                 "report": data.get("report", {}),
                 "agreement": agreement,
                 "human_only": [
-                    a
+                    {"code": codes.get(k), "human": a, "alpha": alpha_from_agreement(a)}
                     for k, a in human.items()
                     if k not in {m["code_id"] for m in data.get("model_agreement", [])}
                 ],
+                "quality": runs[-1] if runs and runs[-1].run_id == run_id else None,
+                "history": runs,
                 "trusted": data.get("report", {}).get("analyst_coded", 0) >= MIN_TRUSTED,
                 "themes": list(
                     Theme.objects.filter(
@@ -81,6 +96,7 @@ def analysis(request: HttpRequest, consultation: Consultation) -> HttpResponse:
             "codes": list(codes.values()),
             "codebook": get_codebook(consultation),
             "min_trusted": MIN_TRUSTED,
+            "min_examples": MIN_EXAMPLES,
             "staff_section": "analysis",
         },
     )
