@@ -27,6 +27,7 @@ from meedenken.coding.models import (
     PersonalDataSpan,
     Theme,
 )
+from meedenken.coding.papers import analyse_papers
 from meedenken.coding.selectors import get_codes, to_core_codebook
 from meedenken.coding.selectors.browse import submitted_answers
 from meedenken.consultations.models import Question, QuestionKind
@@ -231,9 +232,14 @@ def run_answers(ctx: RunContext) -> dict[str, Any]:
         result["questions"][str(question.pk)] = store_question(
             consultation, question, run.pk, analysis
         )
+    ctx.progress(96, _("Position papers"))
+    result["papers"] = analyse_papers(
+        consultation, codebook, settings, identifier, encoder, embedding_cache
+    )
     if embedding_cache is not None:
         ctx.summary["embeddings_pruned"] = embedding_cache.prune()
     ctx.summary["questions"] = len(questions)
+    ctx.summary["papers"] = len(result["papers"]["papers"])
     ctx.summary["answers"] = sum(q["report"]["answers"] for q in result["questions"].values())
     return result
 

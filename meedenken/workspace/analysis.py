@@ -4,6 +4,8 @@ per respondent, code the whole campaign)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,8 +14,9 @@ from django.views.decorators.http import require_POST
 
 from meedenken.coding.analysis import KIND
 from meedenken.coding.errors import CodingError
-from meedenken.coding.models import Campaign, Theme
+from meedenken.coding.models import Campaign, Code, Theme
 from meedenken.coding.selectors import get_codebook, get_codes, get_current_run_id
+from meedenken.coding.selectors.campaigns import get_campaign_mix, get_code_counts
 from meedenken.coding.selectors.quality import alpha_from_agreement, code_f1, get_quality_history
 from meedenken.coding.services import (
     campaign_answer_ids,
@@ -62,6 +65,12 @@ def analysis(request: HttpRequest, consultation: Consultation) -> HttpResponse:
             for m in data.get("model_agreement", [])
         ]
         runs = history.get(question.pk, [])
+        campaigns = list(
+            Campaign.objects.filter(run_id=run_id, question=question).order_by("-size")[:50]
+        )
+        mix = get_campaign_mix(campaigns)
+        for campaign in campaigns:
+            campaign.mix = mix.get(campaign.pk, [])  # type: ignore[attr-defined]
         questions.append(
             {
                 "question": question,
@@ -80,11 +89,12 @@ def analysis(request: HttpRequest, consultation: Consultation) -> HttpResponse:
                         run_id=run_id, key__startswith=f"q{question.pk}-"
                     ).select_related("code")
                 ),
-                "campaigns": list(
-                    Campaign.objects.filter(run_id=run_id, question=question).order_by("-size")[:50]
-                ),
+                "campaigns": campaigns,
+                "counts": get_code_counts(question, run_id, list(codes.values())),
+                "decided_once": sum(c.counting == "once" for c in campaigns),
             }
         )
+    papers, paper_counts = _papers(result, codes)
     return render(
         request,
         "workspace/analysis.html",
@@ -97,9 +107,30 @@ def analysis(request: HttpRequest, consultation: Consultation) -> HttpResponse:
             "codebook": get_codebook(consultation),
             "min_trusted": MIN_TRUSTED,
             "min_examples": MIN_EXAMPLES,
+            "papers": papers,
+            "paper_counts": paper_counts,
             "staff_section": "analysis",
         },
     )
+
+
+def _papers(
+    result: dict[str, Any], codes: dict[str, Code]
+) -> tuple[dict[str, Any] | None, list[tuple[str, int]]]:
+    """The run's position papers with code labels (None: a run from before papers counted)."""
+    papers = result.get("papers")
+    if papers is None:
+        return None, []
+
+    def label(key: str) -> str:
+        code = codes.get(key)
+        return str(code.t("label")) if code else key
+
+    for paper in papers.get("papers", []):
+        for code in paper.get("codes", []):
+            code["label"] = label(code["code_id"])
+    counts = [(label(k), n) for k, n in papers.get("code_counts", {}).items()]
+    return papers, counts
 
 
 @require_POST

@@ -33,7 +33,9 @@ from meedenken.responses.selectors import get_answers_by_question, get_sections_
 from meedenken.workspace.access import CODE, REVIEW, VIEW, staff_page
 from meedenken.workspace.forms import AnswerFilterForm
 from meedenken.workspace.privacy import SPAN_KIND_LABELS
-from meedenken.workspace.selectors import get_open_question, get_open_questions
+from meedenken.workspace.selectors import get_open_question, get_open_questions, get_paper_hits
+
+PAPER_HITS = 5
 
 
 def _question(consultation: Consultation, question_id: int) -> Question:
@@ -84,7 +86,11 @@ def browser(request: HttpRequest, consultation: Consultation, question_id: int) 
         campaigns=get_question_campaigns(question, run_id),
     )
     filters = form.filters()
-    result = get_answer_page(question, filters, request.GET.get("pagina"), run_id)
+    result = get_answer_page(
+        question, filters, request.GET.get("pagina"), run_id, exact=request.GET.get("tellen") == "1"
+    )
+    # The search reaches the position papers too (their extracted text), shown beside the answers
+    papers, papers_found = get_paper_hits(consultation, filters.q, PAPER_HITS)
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -96,6 +102,8 @@ def browser(request: HttpRequest, consultation: Consultation, question_id: int) 
             "form": form,
             "filters": filters,
             "result": result,
+            "papers": papers,
+            "papers_found": papers_found,
             "codes": codes,
             "codebook": get_codebook(consultation),
             "run_id": run_id,

@@ -3,6 +3,8 @@ questions of one consultation with their numbers of submitted answers."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
@@ -44,3 +46,23 @@ def get_open_question(consultation: Consultation, question_id: int) -> Question 
         .select_related("section")
         .first()
     )
+
+
+def get_paper_hits(consultation: Consultation, term: str, limit: int = 5) -> tuple[list[Any], int]:
+    """Position papers (of submitted responses, with a text layer) whose text holds every word
+    of the answers' search term: the first `limit` and how many; the texts are not loaded."""
+    from meedenken.papers.models import ExtractionStatus, PositionPaper
+
+    words = term.split()[:10]
+    if not words:
+        return [], 0
+    papers = PositionPaper.objects.filter(
+        response__consultation=consultation,
+        response__status=ResponseStatus.SUBMITTED,
+        status=ExtractionStatus.DONE,
+    )
+    for word in words:
+        papers = papers.filter(text__icontains=word)
+    total = papers.count()
+    hits = list(papers.select_related("response").defer("text").order_by("-created_at")[:limit])
+    return hits, total

@@ -3,12 +3,16 @@ codes, proposals of the current run, campaign and personal-data flags, filtered 
 
 A page costs the same number of queries whatever its size or the number of answers (a test
 asserts it): one count, one page of answers with their responses, and one query per kind of
-attached data.
+attached data. The count is exact up to `COUNT_CAP` answers (or up to the page asked for):
+beyond that the page says "more than 1,000" and offers the exact count on request (`exact`),
+because an exact count of 100k joined rows is what made the page slow (docs/benchmarks.md:
+~180-370 ms of the page's SQL; counting up to 1,001 takes a tenth of that).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -28,6 +32,7 @@ from meedenken.consultations.models import Question
 from meedenken.responses.models import Answer, ResponseStatus
 
 PER_PAGE = 25
+COUNT_CAP = 1_000
 LOW_CONFIDENCE = 0.5  # an uncoded answer whose best proposal is below this is "low confidence"
 
 STATUSES = ("uncoded", "coded", "low_confidence", "second_coded", "not_second_coded")
@@ -72,8 +77,28 @@ class AnswerFilters:
 class AnswerPage:
     page: Page[Answer]
     answers: list[Answer]
-    total: int
+    total: int  # exact, or the cap when `more` (then there are more than `total`)
     campaigns: dict[str, Campaign] = field(default_factory=dict)
+    more: bool = False
+
+
+class _CountedPaginator(Paginator):  # type: ignore[type-arg]
+    """A paginator that is told its count (a capped one) instead of counting itself."""
+
+    def __init__(self, object_list: QuerySet[Answer], per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def _page_number(value: int | str | None) -> int:
+    try:
+        return max(1, int(value or 1))
+    except (TypeError, ValueError):
+        return 1
 
 
 NO_RUN = 0  # run ids start at 1: before the first analysis run no row matches
@@ -196,17 +221,34 @@ def get_answer_page(
     filters: AnswerFilters,
     page_number: int | str | None,
     run_id: int | None,
-    per_page: int = PER_PAGE,
+    per_page: int | None = None,
+    *,
+    exact: bool = False,
 ) -> AnswerPage:
+    per_page = per_page or PER_PAGE
     answers = filter_answers(submitted_answers(question), filters, run_id)
-    paginator = Paginator(with_details(answers.order_by("-id"), run_id), per_page)
+    if exact:
+        counted = limit = answers.order_by().count()
+    else:
+        # Count up to the cap, or far enough to reach the page asked for, plus one to know if
+        # there are more (SELECT COUNT(*) FROM (... LIMIT n): stops early on a large set).
+        limit = max(COUNT_CAP, _page_number(page_number) * per_page)
+        counted = answers.order_by()[: limit + 1].count()
+    more = counted > limit
+    paginator = _CountedPaginator(with_details(answers.order_by("-id"), run_id), per_page, counted)
     page = paginator.get_page(page_number)
     rows = [decorate(answer) for answer in page.object_list]
     keys = {a.analysis.campaign_key for a in rows if a.analysis and a.analysis.campaign_key}  # type: ignore[attr-defined]
     campaigns = {
         c.key: c for c in Campaign.objects.filter(run_id=_run(run_id), key__in=sorted(keys))
     }
-    return AnswerPage(page=page, answers=rows, total=paginator.count, campaigns=campaigns)
+    return AnswerPage(
+        page=page,
+        answers=rows,
+        total=limit if more else counted,
+        campaigns=campaigns,
+        more=more,
+    )
 
 
 def get_answer(question: Question, answer_id: int, run_id: int | None) -> Answer | None:
@@ -263,6 +305,7 @@ def count_answers(question: Question, filters: AnswerFilters, run_id: int | None
 
 __all__ = [
     "CAMPAIGN_FILTERS",
+    "COUNT_CAP",
     "LOW_CONFIDENCE",
     "PERSONAL_DATA_FILTERS",
     "STATUSES",
