@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from meedenken.accounts.access import has_consultation_perm
 from meedenken.consultations.selectors import (
+    estimate_minutes,
     get_document_by_file,
     get_public_consultation,
     get_public_consultations,
@@ -34,7 +35,11 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "consultations/detail.html",
-        {"consultation": consultation, "start_nonce": secrets.token_urlsafe(24)},
+        {
+            "consultation": consultation,
+            "start_nonce": secrets.token_urlsafe(24),
+            "minutes": estimate_minutes(consultation),
+        },
     )
 
 

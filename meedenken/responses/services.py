@@ -249,12 +249,20 @@ def check_response_complete(response: Response) -> list[Problem]:
             )
         )
     answered = get_answers_by_question(response)
+    # The step of a section is its place in the list (as the form numbers it), not its `order`.
+    numbers = {
+        pk: number
+        for number, pk in enumerate(
+            response.consultation.sections.order_by("order", "id").values_list("pk", flat=True),
+            start=1,
+        )
+    }
     for question in get_questions(response.consultation):
         answer = answered.get(question.pk)
         if question.required and (answer is None or answer.is_empty):
             problems.append(
                 Problem(
-                    f"section-{question.section.order}",
+                    f"section-{numbers[question.section_id]}",
                     question.field_name,
                     str(_("Beantwoord de verplichte vraag: %(q)s")) % {"q": question.t("text")},
                     question.pk,

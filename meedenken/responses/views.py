@@ -11,18 +11,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meedenken.consultations.models import Consultation, Section
+from meedenken.consultations.models import Consultation
 from meedenken.consultations.selectors import get_public_consultation
 from meedenken.core.views import error_page
 from meedenken.notifications.services import NotificationError
 from meedenken.papers.selectors import get_papers
 from meedenken.responses.access import with_response
 from meedenken.responses.email_forms import LinkEmailForm, SubmitEmailForm
+from meedenken.responses.flow import error_summary, flow_context, profile_rows, step_url
 from meedenken.responses.forms import ProfileForm, SectionForm, question_anchor
 from meedenken.responses.models import Response
 from meedenken.responses.privacy import export_response_data
@@ -43,79 +43,7 @@ from meedenken.responses.services import (
 )
 
 SESSION_KEY = "response_secrets"
-
-
-def step_url(name: str, consultation: Consultation, secret: str, *args: Any) -> str:
-    return reverse(f"responses:{name}", args=[consultation.slug, secret, *args])
-
-
-def steps(consultation: Consultation, sections: list[Section], secret: str) -> list[dict[str, Any]]:
-    """The stepper: profile, each section, review."""
-    items = [
-        {"key": "profile", "title": _("Over u"), "url": step_url("profile", consultation, secret)}
-    ]
-    for number, section in enumerate(sections, start=1):
-        items.append(
-            {
-                "key": f"section-{number}",
-                "title": section.t("title"),
-                "url": step_url("section", consultation, secret, number),
-            }
-        )
-    items.append(
-        {
-            "key": "review",
-            "title": _("Controleren en versturen"),
-            "url": step_url("review", consultation, secret),
-        }
-    )
-    return items
-
-
-def flow_context(
-    request: HttpRequest, consultation: Consultation, response: Response, secret: str, current: str
-) -> dict[str, Any]:
-    sections = get_sections_with_questions(consultation)
-    all_steps = steps(consultation, sections, secret)
-    index = next(i for i, step in enumerate(all_steps) if step["key"] == current)
-    return {
-        "consultation": consultation,
-        "response": response,
-        "secret": secret,
-        "sections": sections,
-        "steps": all_steps,
-        "current_step": all_steps[index],
-        "step_number": index + 1,
-        "previous_step": all_steps[index - 1] if index > 0 else None,
-        "next_step": all_steps[index + 1] if index + 1 < len(all_steps) else None,
-        "secret_url": request.build_absolute_uri(step_url("resume", consultation, secret)),
-        "link_form": LinkEmailForm(),
-        "here": all_steps[index]["url"],
-    }
-
-
-def labelled(label: object, message: object) -> str:
-    """ "Naam organisatie: Dit veld is verplicht." but "Hoe reageert u? Dit veld is verplicht." """
-    label = str(label).strip()
-    return f"{label} {message}" if label.endswith(("?", ".", ":", "!")) else f"{label}: {message}"
-
-
-def error_summary(form: ProfileForm | SectionForm) -> list[tuple[str, str]]:
-    """(anchor, message) pairs for the list of errors at the top of the page."""
-    if isinstance(form, SectionForm):
-        return [
-            (f"#{block.anchor}", labelled(block.question.t("text"), error))
-            for block in form.blocks()
-            for error in block.errors
-        ]
-    return [
-        (
-            f"#id_{name}" if name in form.fields else "#main",
-            labelled(form.fields[name].label, error) if name in form.fields else str(error),
-        )
-        for name, errors in form.errors.items()
-        for error in errors
-    ]
+DRAFT_ACTIONS = ("save", "language")  # saved as a draft: only the format is checked
 
 
 @require_POST
@@ -180,7 +108,9 @@ def closed_or_withdrawn(
 def after_save(
     request: HttpRequest, action: str, here: str, context: dict[str, Any]
 ) -> HttpResponse:
-    if action == "save":
+    if action in ("save", "language"):
+        # "language": the switch in the header submits the form first (see _flow.html), so
+        # nothing typed is lost; the page comes back in the language of the posted URL.
         messages.success(
             request,
             _("Uw antwoorden zijn opgeslagen. Met uw persoonlijke link kunt u later verder gaan."),
@@ -202,7 +132,9 @@ def profile(
         form = ProfileForm(initial=ProfileForm.initial_from(response))
     else:
         action = request.POST.get("action", "next")
-        form = ProfileForm(request.POST, strict=action != "save" or response.is_submitted)
+        form = ProfileForm(
+            request.POST, strict=action not in DRAFT_ACTIONS or response.is_submitted
+        )
         if form.is_valid():
             try:
                 do_save_profile(response, form.to_profile())
@@ -210,7 +142,7 @@ def profile(
                 form.add_error(None, error.message)
             else:
                 return after_save(request, action, context["current_step"]["url"], context)
-    context.update(form=form, errors=error_summary(form) if form.errors else [])
+    context.update(form=form, errors=error_summary(form) if form.errors else [], step_form=True)
     return render(request, "responses/profile.html", context, status=422 if form.errors else 200)
 
 
@@ -238,7 +170,9 @@ def section(
     else:
         action = request.POST.get("action", "next")
         form = SectionForm(
-            request.POST, questions=questions, strict=action != "save" or response.is_submitted
+            request.POST,
+            questions=questions,
+            strict=action not in DRAFT_ACTIONS or response.is_submitted,
         )
         if form.is_valid():
             try:
@@ -249,6 +183,9 @@ def section(
                 return after_save(request, action, context["current_step"]["url"], context)
     context.update(
         section=current,
+        section_count=len(sections),
+        section_number=number,
+        step_form=True,
         form=form,
         blocks=form.blocks(),
         errors=error_summary(form) + [("#main", str(e)) for e in form.non_field_errors()],
@@ -295,6 +232,7 @@ def review(
         errors=errors if request.method == "POST" else [],
         problems=errors,
         answers=get_answers_by_question(response),
+        profile_rows=profile_rows(response),
         email_form=email_form,
         papers=get_papers(response),
         max_paper_mb=settings.MEEDENKEN_MAX_PAPER_BYTES // 1_000_000,
