@@ -12,8 +12,15 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from meedenken.audit.admin_mixins import AuditedModelAdmin
-from meedenken.consultations.models import Choice, Consultation, Document, Question, Section
-from meedenken.consultations.services import check_publishable
+from meedenken.consultations.models import (
+    CONDITION_KINDS,
+    Choice,
+    Consultation,
+    Document,
+    Question,
+    Section,
+)
+from meedenken.consultations.services import check_publishable, check_question_condition
 
 
 class DocumentInline(admin.TabularInline):
@@ -30,17 +37,85 @@ class SectionInline(admin.StackedInline):
     show_change_link = True
 
 
+class ValuesField(forms.CharField):
+    """A list of choice values typed as "yes, dont_know" (a JSON list in the database)."""
+
+    def prepare_value(self, value: Any) -> str:
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        return super().prepare_value(value)  # type: ignore[no-any-return]
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return [part.strip() for part in str(value or "").split(",") if part.strip()]
+
+
+class QuestionForm(forms.ModelForm):
+    """A question with its show-if condition checked (consultations.services)."""
+
+    show_if_values = ValuesField(
+        label=_("bij deze waarden"),
+        required=False,
+        help_text=_(
+            "De waarden (niet de labels), gescheiden door komma’s, bijvoorbeeld: ja, weet_niet"
+        ),
+    )
+
+    class Meta:
+        model = Question
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what is shown)
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        probe = Question(
+            pk=self.instance.pk,
+            section=data.get("section") or getattr(self.instance, "section", None),
+            order=data.get("order") or 0,
+            show_if_question=data.get("show_if_question"),
+            show_if_profile=data.get("show_if_profile", ""),
+            show_if_values=data.get("show_if_values") or [],
+        )
+        problems = check_question_condition(probe) if probe.section_id else []
+        if problems:
+            self.add_error("show_if_values", problems)
+        return data
+
+
+QUESTION_FIELDS: list[str | list[str] | tuple[str, ...] | tuple[()]] = [
+    ("order", "key", "kind", "required"),
+    ("text_nl", "text_en"),
+    ("help_nl", "help_en"),
+    ("max_length", "max_choices"),
+    ("scale_low_nl", "scale_low_en", "scale_high_nl", "scale_high_en"),
+    ("show_if_question", "show_if_profile", "show_if_values"),
+]
+
+
+def limit_conditions(form: Any, consultation: Consultation | None) -> None:
+    """Offer only the choice questions of the same consultation to depend on."""
+    field = form.base_fields["show_if_question"]
+    assert isinstance(field, forms.ModelChoiceField)
+    questions = Question.objects.filter(kind__in=CONDITION_KINDS)
+    if consultation is not None:
+        questions = questions.filter(section__consultation=consultation)
+    field.queryset = questions.select_related("section").order_by(
+        "section__order", "section_id", "order", "id"
+    )
+
+
 class QuestionInline(admin.StackedInline):
     model = Question
+    form = QuestionForm
     extra = 0
-    fields = [
-        ("order", "key", "kind", "required"),
-        ("text_nl", "text_en"),
-        ("help_nl", "help_en"),
-        ("max_length", "max_choices"),
-        ("scale_low_nl", "scale_low_en", "scale_high_nl", "scale_high_en"),
-    ]
+    fields = QUESTION_FIELDS
     show_change_link = True
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)
+        limit_conditions(formset.form, obj.consultation if obj is not None else None)
+        return formset
 
 
 class ChoiceInline(admin.TabularInline):
@@ -139,6 +214,16 @@ class SectionAdmin(AuditedModelAdmin):
 
 @admin.register(Question)
 class QuestionAdmin(AuditedModelAdmin):
+    form = QuestionForm
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form = super().get_form(request, obj, change, **kwargs)
+        if "show_if_question" in form.base_fields:
+            limit_conditions(form, obj.section.consultation if obj is not None else None)
+        return form
+
     list_display = ["text_nl", "section", "kind", "required", "order"]
     list_filter = ["kind", "section__consultation"]
     search_fields = ["text_nl", "text_en", "key"]

@@ -138,6 +138,16 @@ class QuestionKind(models.TextChoices):
 
 
 CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING}
+# The questions whose answer can decide whether a later question is shown.
+CONDITION_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
+
+
+class ProfileCondition(models.TextChoices):
+    """Profile fields a question can depend on (their values: responses/profile.py)."""
+
+    RESPONDENT_KIND = "respondent_kind", _("hoe iemand reageert")
+    STAKEHOLDER_TYPE = "stakeholder_type", _("soort belanghebbende")
+    SECTOR = "sector", _("sector")
 
 
 class Question(TranslatedMixin, models.Model):
@@ -165,6 +175,29 @@ class Question(TranslatedMixin, models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Alleen voor meerkeuzevragen: leeg is geen grens."),
     )
+    # A condition: shown only when an earlier question's answer, or a profile field, has one of
+    # `show_if_values`. Checked on the server too (responses/conditions.py).
+    show_if_question = models.ForeignKey(
+        "self",
+        verbose_name=_("alleen tonen na het antwoord op"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dependents",
+        help_text=_("Een eerdere vraag met één of meer keuzes."),
+    )
+    show_if_profile = models.CharField(
+        _("alleen tonen bij profielgegeven"),
+        max_length=20,
+        choices=ProfileCondition.choices,
+        blank=True,
+    )
+    show_if_values = models.JSONField(
+        _("bij deze waarden"),
+        default=list,
+        blank=True,
+        help_text=_("De waarden (niet de labels) waarbij de vraag getoond wordt."),
+    )
     scale_low_nl = models.CharField(_("schaal laag (NL)"), max_length=60, blank=True)
     scale_low_en = models.CharField(_("schaal laag (EN)"), max_length=60, blank=True)
     scale_high_nl = models.CharField(_("schaal hoog (NL)"), max_length=60, blank=True)
@@ -181,6 +214,10 @@ class Question(TranslatedMixin, models.Model):
     @property
     def field_name(self) -> str:
         return f"q{self.pk}"
+
+    @property
+    def is_conditional(self) -> bool:
+        return bool(self.show_if_values) and bool(self.show_if_question_id or self.show_if_profile)
 
 
 class Choice(TranslatedMixin, models.Model):

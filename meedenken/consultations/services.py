@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
-from meedenken.consultations.models import CHOICE_KINDS, Consultation, Question
+from meedenken.consultations.models import CHOICE_KINDS, CONDITION_KINDS, Consultation, Question
 
 
 def check_publishable(
@@ -65,3 +65,38 @@ def check_publishable(
                 % {"q": question.text_nl[:80]}
             )
     return problems
+
+
+def check_question_condition(question: Question) -> list[str]:
+    """What is wrong with a question's show-if condition (empty: nothing). The question it
+    depends on must come earlier in the same consultation and offer the values named."""
+    values = list(question.show_if_values or [])
+    controller = question.show_if_question
+    if not values and not controller and not question.show_if_profile:
+        return []
+    if controller is not None and question.show_if_profile:
+        return [_("Kies een eerdere vraag of een profielgegeven, niet allebei.")]
+    if not values:
+        return [_("Noem de waarden waarbij de vraag getoond wordt.")]
+    if controller is None:
+        return [] if question.show_if_profile else [_("Kies de vraag of het profielgegeven.")]
+    if controller.kind not in CONDITION_KINDS:
+        return [_("De vraag waarvan deze vraag afhangt, moet een keuzevraag zijn.")]
+    section = question.section
+    if controller.section.consultation_id != section.consultation_id:
+        return [_("De vraag waarvan deze vraag afhangt, hoort bij een andere consultatie.")]
+    if (controller.section.order, controller.section_id, controller.order, controller.pk) >= (
+        section.order,
+        section.pk,
+        question.order,
+        question.pk or 0,
+    ):
+        return [_("De vraag waarvan deze vraag afhangt, moet eerder in de vragenlijst staan.")]
+    known = set(controller.choices.values_list("value", flat=True))
+    unknown = [value for value in values if value not in known]
+    if unknown:
+        return [
+            _("Deze waarden zijn geen antwoordopties van die vraag: %(values)s")
+            % {"values": ", ".join(unknown)}
+        ]
+    return []

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from meedenken.consultations.models import Question, QuestionKind
+from meedenken.responses.conditions import condition_met
 from meedenken.responses.models import Answer, Response
 from meedenken.responses.profile import (
     CompanySize,
@@ -41,7 +43,10 @@ class ProfileForm(forms.Form):
         label=_("Hoe reageert u?"), choices=RespondentKind.choices, widget=forms.RadioSelect
     )
     organisation_name = forms.CharField(
-        label=_("Naam van de organisatie"), max_length=200, required=False
+        label=_("Naam van de organisatie"),
+        help_text=_("Alleen als u namens een organisatie reageert."),
+        max_length=200,
+        required=False,
     )
     stakeholder_type = forms.ChoiceField(
         label=_("Wat voor soort belanghebbende bent u?"),
@@ -50,6 +55,7 @@ class ProfileForm(forms.Form):
     )
     company_size = forms.ChoiceField(
         label=_("Hoe groot is het bedrijf?"),
+        help_text=_("Alleen als u voor een bedrijf reageert."),
         choices=CompanySize.choices,
         widget=forms.RadioSelect,
         required=False,
@@ -174,23 +180,57 @@ def ranking_field_name(question: Question, value: str) -> str:
 
 @dataclass(frozen=True)
 class QuestionBlock:
-    """What the template needs to render one question: the question and its bound fields."""
+    """What the template needs to render one question: the question and its bound fields;
+    `show_if` names the field on this page that decides whether it applies, with its values."""
 
     question: Question
     fields: list[forms.BoundField]
     errors: list[str]
     anchor: str
+    show_if: tuple[str, str, str] | None = None  # (field name, JSON values, hint)
+
+
+def condition_hint(question: Question) -> str:
+    """ "Alleen als u bij “Was u lid?” koos voor: Ja." for a question shown on a condition."""
+    controller = question.show_if_question
+    if controller is None:
+        return ""
+    labels = [c.t("label") for c in controller.choices.all() if c.value in question.show_if_values]
+    return str(
+        _("Alleen als u bij “%(question)s” koos voor: %(values)s.")
+        % {"question": controller.t("text"), "values": ", ".join(labels)}
+    )
 
 
 class SectionForm(forms.Form):
     """One field per question (ranking: one rank select per option)."""
 
     def __init__(
-        self, *args: Any, questions: list[Question], strict: bool = True, **kwargs: Any
+        self,
+        *args: Any,
+        questions: list[Question],
+        strict: bool = True,
+        response: Response | None = None,
+        stored_values: dict[int, list[str]] | None = None,
+        **kwargs: Any,
     ) -> None:
+        """`stored_values`: the chosen values of the questions on other pages, by question id.
+        A question whose condition depends on another page or the profile is left out when it
+        does not apply; one that depends on a question on this page is decided on submit."""
         super().__init__(*args, **kwargs)
-        self.questions = questions
+        self.response = response
+        self.stored_values = dict(stored_values or {})
+        page = {question.pk for question in questions}
+        self.live = {q.pk for q in questions if q.is_conditional and q.show_if_question_id in page}
+        self.questions = [
+            q
+            for q in questions
+            if response is None
+            or q.pk in self.live
+            or condition_met(q, response, self.stored_values)
+        ]
         self.strict = strict
+        questions = self.questions
         for question in questions:
             for name, field in self._fields_for(question):
                 self.fields[name] = field
@@ -289,10 +329,18 @@ class SectionForm(forms.Form):
         super().clean()
         data = self.cleaned_data
         self.answer_values: dict[Question, AnswerValue] = {}
+        seen = dict(self.stored_values)
         for question in self.questions:
+            if self.response is not None and not condition_met(question, self.response, seen):
+                # Does not apply after what was chosen above: not required, not kept.
+                for name in self._names_of(question):
+                    self.errors.pop(name, None)
+                self.answer_values[question] = AnswerValue()
+                continue
             value = self._answer_value(question, data)
             if value is None:
                 continue
+            seen[question.pk] = value.values
             is_empty = not value.text and not value.values and value.scale is None
             if self.strict and question.required and is_empty:
                 self._add_question_error(question, REQUIRED_MESSAGE)
@@ -337,11 +385,22 @@ class SectionForm(forms.Form):
             name = ranking_field_name(question, question.choices.all()[0].value)
         self.add_error(name, message)
 
+    def _names_of(self, question: Question) -> list[str]:
+        return [name for name in self.fields if name.split("__")[0] == question.field_name]
+
     def blocks(self) -> list[QuestionBlock]:
         blocks = []
         for question in self.questions:
-            names = [name for name in self.fields if name.split("__")[0] == question.field_name]
-            bound = [self[name] for name in names]
+            bound = [self[name] for name in self._names_of(question)]
             errors = [str(e) for field in bound for e in field.errors]
-            blocks.append(QuestionBlock(question, bound, errors, question_anchor(question.pk)))
+            show_if = None
+            if question.pk in self.live and question.show_if_question is not None:
+                show_if = (
+                    question.show_if_question.field_name,
+                    json.dumps(list(question.show_if_values)),
+                    condition_hint(question),
+                )
+            blocks.append(
+                QuestionBlock(question, bound, errors, question_anchor(question.pk), show_if)
+            )
         return blocks

@@ -33,7 +33,11 @@ def get_questions(consultation: Consultation) -> QuerySet[Question]:
 
 
 def get_sections_with_questions(consultation: Consultation) -> list[Section]:
-    questions = Question.objects.prefetch_related("choices").order_by("order", "id")
+    questions = (
+        Question.objects.select_related("show_if_question")
+        .prefetch_related("choices", "show_if_question__choices")
+        .order_by("order", "id")
+    )
     return list(
         Section.objects.filter(consultation=consultation)
         .prefetch_related(Prefetch("questions", queryset=questions))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from meedenken.consultations.models import Consultation, Phase, Question, QuestionKind
 from meedenken.notifications.models import OutgoingEmail
 from meedenken.notifications.services import do_queue_email, do_send_notices, do_subscribe_to_notice
+from meedenken.responses.conditions import applicable_ids
 from meedenken.responses.models import Answer, Channel, Response, ResponseStatus
 from meedenken.responses.profile import PublicationConsent, RespondentKind, StakeholderType
 from meedenken.responses.secrets import hash_secret, new_reference, new_secret, reference_prefix
@@ -161,6 +162,7 @@ def do_save_profile(
         if response.is_submitted:
             response.revision += 1
         response.save()
+        prune_inapplicable_answers(response)
     return response
 
 
@@ -182,6 +184,20 @@ def do_prefill_profile(
         response.country = country
         response.save()
     return response
+
+
+def prune_inapplicable_answers(response: Response) -> int:
+    """Remove answers to questions that no longer apply (the profile or an earlier answer
+    changed): what a respondent was not asked is not kept. Returns how many went."""
+    questions = list(get_questions(response.consultation))
+    if not any(question.is_conditional for question in questions):
+        return 0
+    answers = get_answers_by_question(response)
+    keep = applicable_ids(response, questions, {pk: a.values for pk, a in answers.items()})
+    deleted, _kinds = (
+        Answer.objects.filter(response=response).exclude(question_id__in=keep).delete()
+    )
+    return deleted
 
 
 def check_choice_values(question: Question, values: list[str]) -> str | None:
@@ -226,6 +242,7 @@ def do_save_answers(
                 question=question,
                 defaults={"text": value.text, "values": value.values, "scale": value.scale},
             )
+        prune_inapplicable_answers(response)
         if response.is_submitted:
             response.revision += 1
         response.save()
@@ -249,6 +266,10 @@ def check_response_complete(response: Response) -> list[Problem]:
             )
         )
     answered = get_answers_by_question(response)
+    questions = list(get_questions(response.consultation))
+    applies = applicable_ids(
+        response, questions, {pk: answer.values for pk, answer in answered.items()}
+    )
     # The step of a section is its place in the list (as the form numbers it), not its `order`.
     numbers = {
         pk: number
@@ -257,8 +278,10 @@ def check_response_complete(response: Response) -> list[Problem]:
             start=1,
         )
     }
-    for question in get_questions(response.consultation):
+    for question in questions:
         answer = answered.get(question.pk)
+        if question.pk not in applies:
+            continue
         if question.required and (answer is None or answer.is_empty):
             problems.append(
                 Problem(

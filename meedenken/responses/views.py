@@ -21,13 +21,18 @@ from meedenken.core.views import error_page
 from meedenken.notifications.services import NotificationError
 from meedenken.papers.selectors import get_papers
 from meedenken.responses.access import with_response
+from meedenken.responses.conditions import applicable_ids
 from meedenken.responses.email_forms import LinkEmailForm, SubmitEmailForm
 from meedenken.responses.flow import error_summary, flow_context, profile_rows, step_url
 from meedenken.responses.forms import ProfileForm, SectionForm, question_anchor
 from meedenken.responses.models import Response
 from meedenken.responses.privacy import export_response_data
 from meedenken.responses.secrets import seal_secret, unseal_secret
-from meedenken.responses.selectors import get_answers_by_question, get_sections_with_questions
+from meedenken.responses.selectors import (
+    get_answers_by_question,
+    get_questions,
+    get_sections_with_questions,
+)
 from meedenken.responses.services import (
     ResponseError,
     check_consultation_open,
@@ -159,13 +164,18 @@ def section(
     for question in questions:
         question.section = current
     context = flow_context(request, consultation, response, secret, f"section-{number}")
+    answers = get_answers_by_question(response)
+    on_page = {question.pk for question in questions}
+    stored = {pk: a.values for pk, a in answers.items() if pk not in on_page}
     if request.method == "GET":
         blocked = closed_or_withdrawn(request, consultation, response, secret)
         if blocked:
             return blocked
         form = SectionForm(
             questions=questions,
-            initial=SectionForm.initial_from(questions, get_answers_by_question(response)),
+            initial=SectionForm.initial_from(questions, answers),
+            response=response,
+            stored_values=stored,
         )
     else:
         action = request.POST.get("action", "next")
@@ -173,6 +183,8 @@ def section(
             request.POST,
             questions=questions,
             strict=action not in DRAFT_ACTIONS or response.is_submitted,
+            response=response,
+            stored_values=stored,
         )
         if form.is_valid():
             try:
@@ -210,6 +222,7 @@ def review(
         for p in problems
     ]
     email_form = SubmitEmailForm(request.POST if request.method == "POST" else None)
+    answers = get_answers_by_question(response)
     if request.method == "POST":
         if not email_form.is_valid():
             errors = [
@@ -231,7 +244,11 @@ def review(
     context.update(
         errors=errors if request.method == "POST" else [],
         problems=errors,
-        answers=get_answers_by_question(response),
+        answers=answers,
+        applicable=applicable_ids(
+            response, get_questions(consultation), {pk: a.values for pk, a in answers.items()}
+        ),
+        skip_inapplicable=True,
         profile_rows=profile_rows(response),
         email_form=email_form,
         papers=get_papers(response),
