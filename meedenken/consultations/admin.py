@@ -9,7 +9,9 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from meedenken.audit.admin_mixins import AuditedModelAdmin
 from meedenken.consultations.models import (
@@ -18,9 +20,15 @@ from meedenken.consultations.models import (
     Consultation,
     Document,
     Question,
+    QuestionVersion,
     Section,
 )
-from meedenken.consultations.services import check_publishable, check_question_condition
+from meedenken.consultations.services import (
+    check_publishable,
+    check_question_condition,
+    do_keep_question_version,
+    get_question_version,
+)
 
 
 class DocumentInline(admin.TabularInline):
@@ -65,6 +73,22 @@ class QuestionForm(forms.ModelForm):
     class Meta:
         model = Question
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what is shown)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        answered = self.instance.answers.count() if self.instance.pk else 0
+        if answered and "kind" in self.fields:
+            # A type change would bend the answers already given: locked, and said why.
+            self.fields["kind"].disabled = True
+            self.fields["kind"].help_text = ngettext(
+                "Deze vraag heeft al %(n)s antwoord: de soort vraag kan niet meer veranderen. "
+                "Een nieuwe tekst wordt als nieuwe versie bewaard; het antwoord houdt de versie "
+                "die werd beantwoord.",
+                "Deze vraag heeft al %(n)s antwoorden: de soort vraag kan niet meer veranderen. "
+                "Een nieuwe tekst wordt als nieuwe versie bewaard; elk antwoord houdt de versie "
+                "die werd beantwoord.",
+                answered,
+            ) % {"n": answered}
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -163,6 +187,11 @@ class ConsultationForm(forms.ModelForm):
 @admin.register(Consultation)
 class ConsultationAdmin(AuditedModelAdmin):
     form = ConsultationForm
+
+    def view_on_site(self, obj: Consultation) -> str:
+        """The admin's "bekijk op site" button opens the staff preview, drafts too."""
+        return reverse("responses:preview", args=[obj.slug])
+
     list_display = ["title_nl", "slug", "phase_label", "opens_at", "closes_at", "is_demo"]
     list_filter = ["is_demo"]
     search_fields = ["title_nl", "title_en", "slug"]
@@ -204,6 +233,37 @@ class ConsultationAdmin(AuditedModelAdmin):
         return formfield
 
 
+class QuestionVersionInline(admin.TabularInline):
+    """What respondents saw, version by version; kept by the platform, never edited."""
+
+    model = QuestionVersion
+    extra = 0
+    can_delete = False
+    fields = ["number", "text_nl", "text_en", "created_at", "answer_count"]
+    readonly_fields = ["number", "text_nl", "text_en", "created_at", "answer_count"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Whoever may see the question sees what respondents saw of it (no separate grant).
+        return request.user.has_perm("consultations.view_question")
+
+    @admin.display(description=_("antwoorden"))
+    def answer_count(self, obj: QuestionVersion) -> int:
+        return obj.answers.count()
+
+
+def record_versions(questions: list[Question]) -> None:
+    """After staff saved questions: a question with answers gets its new wording as a version."""
+    for question in questions:
+        if question.pk and question.answers.exists():
+            get_question_version(question)
+
+
 @admin.register(Section)
 class SectionAdmin(AuditedModelAdmin):
     list_display = ["title_nl", "consultation", "order"]
@@ -211,10 +271,29 @@ class SectionAdmin(AuditedModelAdmin):
     search_fields = ["title_nl", "title_en"]
     inlines = [QuestionInline]
 
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is Question:
+            for question_form in formset.forms:
+                if question_form.instance.pk and question_form.has_changed():
+                    do_keep_question_version(question_form.instance.pk)
+        super().save_formset(request, form, formset, change)
+        if formset.model is Question:
+            record_versions([f.instance for f in formset.forms if f.instance.pk])
+
 
 @admin.register(Question)
 class QuestionAdmin(AuditedModelAdmin):
     form = QuestionForm
+    inlines = [ChoiceInline, QuestionVersionInline]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if change:
+            do_keep_question_version(obj.pk)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        record_versions([form.instance])
 
     def get_form(
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
@@ -227,4 +306,3 @@ class QuestionAdmin(AuditedModelAdmin):
     list_display = ["text_nl", "section", "kind", "required", "order"]
     list_filter = ["kind", "section__consultation"]
     search_fields = ["text_nl", "text_en", "key"]
-    inlines = [ChoiceInline]

@@ -242,3 +242,29 @@ class Choice(TranslatedMixin, models.Model):
 
     def __str__(self) -> str:
         return self.label_nl
+
+
+class QuestionVersion(models.Model):
+    """What respondents saw of a question at one time: its texts and options. A new version is
+    kept when the wording changes after answers exist; every answer names the one it answered."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("versie"))
+    kind = models.CharField(_("soort vraag"), max_length=20, choices=QuestionKind.choices)
+    text_nl = models.CharField(_("vraag (NL)"), max_length=500)
+    text_en = models.CharField(_("vraag (EN)"), max_length=500, blank=True)
+    help_nl = models.CharField(_("hulptekst (NL)"), max_length=500, blank=True)
+    help_en = models.CharField(_("hulptekst (EN)"), max_length=500, blank=True)
+    choices = models.JSONField(_("antwoordopties"), default=list, blank=True)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["question", "number"]
+        verbose_name = _("versie van een vraag")
+        verbose_name_plural = _("versies van vragen")
+        constraints = [
+            models.UniqueConstraint(fields=["question", "number"], name="question_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} v{self.number}"

@@ -33,6 +33,18 @@ def get_public_consultation(slug: str) -> Consultation | None:
     )
 
 
+def get_any_consultation(slug: str) -> Consultation | None:
+    """A consultation in any phase, drafts too (for staff previews; check permission first)."""
+    sections = Section.objects.order_by("order", "id").prefetch_related(
+        Prefetch("questions", queryset=Question.objects.order_by("order", "id"))
+    )
+    return (
+        Consultation.objects.filter(slug=slug)
+        .prefetch_related("documents", Prefetch("sections", queryset=sections))
+        .first()
+    )
+
+
 def get_document_by_file(name: str) -> Document | None:
     return Document.objects.select_related("consultation").filter(file=name).first()
 

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from meedenken.consultations.models import CHOICE_KINDS, CONDITION_KINDS, Consultation, Question
+from meedenken.consultations.models import (
+    CHOICE_KINDS,
+    CONDITION_KINDS,
+    Choice,
+    Consultation,
+    Question,
+    QuestionVersion,
+)
 
 
 def check_publishable(
@@ -100,3 +108,47 @@ def check_question_condition(question: Question) -> list[str]:
             % {"values": ", ".join(unknown)}
         ]
     return []
+
+
+def _snapshot(question: Question) -> dict[str, object]:
+    return {
+        "kind": question.kind,
+        "text_nl": question.text_nl,
+        "text_en": question.text_en,
+        "help_nl": question.help_nl,
+        "help_en": question.help_en,
+        "choices": [
+            {"value": c.value, "label_nl": c.label_nl, "label_en": c.label_en}
+            for c in Choice.objects.filter(question_id=question.pk).order_by("order", "id")
+        ],
+    }
+
+
+def get_question_version(question: Question) -> QuestionVersion:
+    """The version matching the question's wording and options as stored now; a new one is
+    kept when they changed since the latest. Answers point to it, so what a respondent saw
+    stays known after later edits."""
+    snapshot = _snapshot(question)
+    for _attempt in range(3):  # two saves at once may race for the next number
+        latest = question.versions.order_by("-number").first()
+        if latest is not None and all(getattr(latest, k) == v for k, v in snapshot.items()):
+            return latest
+        try:
+            with transaction.atomic():
+                return QuestionVersion.objects.create(
+                    question=question,
+                    number=(latest.number + 1) if latest else 1,
+                    **snapshot,  # type: ignore[arg-type]
+                )
+        except IntegrityError:
+            continue
+    raise RuntimeError("could not record a question version")
+
+
+def do_keep_question_version(question_id: int) -> QuestionVersion | None:
+    """Before staff save changes to a question that has answers: keep the stored wording as a
+    version (the answers given so far answered that), if it is not kept yet."""
+    stored = Question.objects.filter(pk=question_id).first()
+    if stored is None or not stored.answers.exists():
+        return None
+    return get_question_version(stored)

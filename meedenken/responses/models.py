@@ -108,6 +108,15 @@ class Answer(models.Model):
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    # The wording the respondent answered (consultations.services.get_question_version).
+    question_version = models.ForeignKey(
+        "consultations.QuestionVersion",
+        verbose_name=_("versie van de vraag"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="answers",
+    )
     text = models.TextField(_("tekst"), blank=True)
     values = models.JSONField(_("keuzes"), default=list, blank=True)
     scale = models.PositiveSmallIntegerField(_("schaalwaarde"), null=True, blank=True)

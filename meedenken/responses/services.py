@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meedenken.consultations.models import Consultation, Phase, Question, QuestionKind
+from meedenken.consultations.services import get_question_version
 from meedenken.notifications.models import OutgoingEmail
 from meedenken.notifications.services import do_queue_email, do_send_notices, do_subscribe_to_notice
 from meedenken.responses.conditions import applicable_ids
@@ -240,7 +241,12 @@ def do_save_answers(
             Answer.objects.update_or_create(
                 response=response,
                 question=question,
-                defaults={"text": value.text, "values": value.values, "scale": value.scale},
+                defaults={
+                    "text": value.text,
+                    "values": value.values,
+                    "scale": value.scale,
+                    "question_version": get_question_version(question),
+                },
             )
         prune_inapplicable_answers(response)
         if response.is_submitted:

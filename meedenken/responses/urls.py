@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meedenken.responses import views
+from meedenken.responses import preview, views
 
 app_name = "responses"
 
@@ -8,6 +8,7 @@ prefix = "consultaties/<slug:slug>/reactie/<str:secret>/"
 
 urlpatterns = [
     path("consultaties/<slug:slug>/reageren/", views.start, name="start"),
+    path("consultaties/<slug:slug>/voorbeeld/", preview.preview, name="preview"),
     path(prefix, views.resume, name="resume"),
     path(f"{prefix}over-u/", views.profile, name="profile"),
     path(f"{prefix}onderdeel/<int:number>/", views.section, name="section"),
