@@ -13,11 +13,13 @@ import math
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from django.db import transaction
 
 from meedenken.consultations.models import Consultation
 from meedenken.demo.generator import generate_demo_responses
+from meedenken.demo.loader import DemoDataError, load
 from meedenken.responses.models import Response, ResponseStatus
 from meedenken.runs.selectors import get_published_run
 from meedenken.runs.services import do_execute_run, do_publish_run, do_request_run
@@ -38,265 +40,32 @@ class Measure:
     feasibility: float
 
 
-MEASURES: tuple[Measure, ...] = (
-    Measure(
-        "wetgeving",
-        "Een nationale IMVO-wet met een zorgplicht voor bedrijven, die aansluit op de Europese CSDDD.",
-        "A national RBC law with a due diligence duty for companies, aligned with the EU CSDDD.",
-        0.0,
-        1.3,
-        4.3,
-        2.8,
-    ),
-    Measure(
-        "ondersteuning",
-        "Een gratis IMVO-steunpunt waar mkb-bedrijven advies krijgen over gepaste zorgvuldigheid.",
-        "A free RBC support desk where SMEs get advice on due diligence.",
-        3.0,
-        0.1,
-        3.0,
-        4.5,
-    ),
-    Measure(
-        "convenanten",
-        "De sectorconvenanten voortzetten als samenwerking tussen bedrijven, vakbonden, ngo's en overheid.",
-        "Continue the sector covenants as cooperation between companies, unions, NGOs and government.",
-        0.7,
-        -0.2,
-        3.2,
-        3.8,
-    ),
-    Measure(
-        "inkoop",
-        "IMVO-voorwaarden opnemen in alle aanbestedingen van de rijksoverheid.",
-        "Include RBC conditions in all central government tenders.",
-        0.5,
-        0.7,
-        3.6,
-        3.3,
-    ),
-    Measure(
-        "leefbaar loon",
-        "Een programma met sectoren om leefbare lonen in productieketens te bereiken.",
-        "A programme with sectors to achieve living wages in supply chains.",
-        0.3,
-        0.9,
-        4.2,
-        2.6,
-    ),
-    Measure(
-        "herstel",
-        "Een herstelfonds voor slachtoffers van misstanden in ketens van Nederlandse bedrijven.",
-        "A remedy fund for victims of abuses in the supply chains of Dutch companies.",
-        -0.2,
-        1.1,
-        4.0,
-        2.5,
-    ),
-    Measure(
-        "europa",
-        "Geen nationale regels bovenop de Europese richtlijn: alleen de CSDDD omzetten, zonder nationale kop.",
-        "No national rules on top of the EU directive: transpose the CSDDD only, without extra national requirements.",
-        0.2,
-        -1.3,
-        2.4,
-        4.1,
-    ),
-    Measure(
-        "transparantie",
-        "Bedrijven publiceren jaarlijks hun gepaste-zorgvuldigheidsrapportage in een openbaar register.",
-        "Companies publish their due diligence report each year in a public register.",
-        0.0,
-        0.9,
-        3.4,
-        3.5,
-    ),
-    Measure(
-        "toezicht",
-        "Een toezichthouder die kan handhaven en boetes kan opleggen.",
-        "A supervisory authority that can enforce and impose fines.",
-        -0.3,
-        1.3,
-        4.1,
-        3.0,
-    ),
-    Measure(
-        "ondersteuning",
-        "Een gedeeld ketenplatform voor audits en gegevens, zodat bedrijven niet elk apart hoeven te controleren.",
-        "A shared supply-chain platform for audits and data, so that companies need not each check separately.",
-        2.2,
-        0.0,
-        3.1,
-        3.6,
-    ),
-    Measure(
-        "ondersteuning",
-        "Ambassades helpen bedrijven met informatie over risico's in productielanden.",
-        "Embassies help companies with information on risks in producing countries.",
-        2.4,
-        0.1,
-        2.7,
-        4.4,
-    ),
-    Measure(
-        "ondersteuning",
-        "Subsidie voor mkb-bedrijven die gepaste zorgvuldigheid invoeren.",
-        "Subsidies for SMEs that introduce due diligence.",
-        2.0,
-        -0.4,
-        2.9,
-        4.0,
-    ),
-    Measure(
-        "betrokkenheid",
-        "Vakbonden en lokale gemeenschappen verplicht betrekken bij risicoanalyses.",
-        "Require companies to involve unions and local communities in risk assessments.",
-        0.4,
-        0.8,
-        3.9,
-        2.9,
-    ),
-    Measure(
-        "klimaat",
-        "Grote bedrijven moeten een klimaattransitieplan maken en uitvoeren.",
-        "Large companies must draw up and implement a climate transition plan.",
-        -0.1,
-        0.9,
-        4.0,
-        3.0,
-    ),
-    Measure(
-        "handel",
-        "Exportkredieten en handelsmissies alleen voor bedrijven die aantoonbaar gepaste zorgvuldigheid doen.",
-        "Export credits and trade missions only for companies that demonstrably carry out due diligence.",
-        -0.1,
-        1.0,
-        3.5,
-        3.4,
-    ),
-    Measure(
-        "wetgeving",
-        "De Wet zorgplicht kinderarbeid nu in werking laten treden.",
-        "Bring the Child Labour Due Diligence Act into force now.",
-        0.3,
-        0.9,
-        3.8,
-        3.2,
-    ),
-    Measure(
-        "mkb",
-        "Verplichtingen eerst alleen voor grote bedrijven; het mkb volgt later met een lichter regime.",
-        "Obligations for large companies first; SMEs follow later with a lighter regime.",
-        0.9,
-        -0.6,
-        2.9,
-        4.0,
-    ),
-    Measure(
-        "ondersteuning",
-        "De overheid publiceert per sector een risicoanalyse die bedrijven kunnen gebruiken.",
-        "The government publishes a risk analysis per sector that companies can use.",
-        2.4,
-        0.2,
-        3.1,
-        4.3,
-    ),
-    Measure(
-        "herstel",
-        "Een klachtenmechanisme per sector, bereikbaar voor werknemers in productielanden.",
-        "A grievance mechanism per sector, accessible to workers in producing countries.",
-        0.9,
-        0.5,
-        3.7,
-        3.1,
-    ),
-    Measure(
-        "ondersteuning",
-        "Duidelijke handreikingen en voorbeelden in het Nederlands voor elke stap van gepaste zorgvuldigheid.",
-        "Clear guidance and examples in Dutch for every step of due diligence.",
-        3.0,
-        0.0,
-        2.6,
-        4.6,
-    ),
-    Measure(
-        "financiële sector",
-        "Banken, verzekeraars en pensioenfondsen vallen volledig onder de zorgplicht.",
-        "Banks, insurers and pension funds fall fully under the due diligence duty.",
-        -0.1,
-        1.0,
-        3.9,
-        3.0,
-    ),
-    Measure(
-        "vrijwillig",
-        "Vrijwillige afspraken zijn genoeg; een wettelijke plicht is niet nodig.",
-        "Voluntary agreements are enough; a legal duty is not needed.",
-        -0.6,
-        -1.4,
-        1.9,
-        4.2,
-    ),
-    Measure(
-        "aansprakelijkheid",
-        "Civiele aansprakelijkheid van bedrijven voor schade in hun keten.",
-        "Civil liability of companies for harm in their supply chain.",
-        -0.6,
-        1.3,
-        4.1,
-        2.4,
-    ),
-    Measure(
-        "inkooppraktijken",
-        "Eerlijke inkoopprijzen en levertijden, zodat leveranciers fatsoenlijk kunnen betalen.",
-        "Fair purchasing prices and lead times, so that suppliers can pay decently.",
-        0.6,
-        0.5,
-        3.8,
-        2.9,
-    ),
-    Measure(
-        "evaluatie",
-        "Het IMVO-beleid elke drie jaar evalueren met alle belanghebbenden.",
-        "Evaluate the RBC policy every three years with all stakeholders.",
-        2.6,
-        0.0,
-        2.5,
-        4.4,
-    ),
-)
+@dataclass(frozen=True)
+class Proposal:
+    """A participant's own proposal, left for (or already through) moderation."""
 
-# Position on the axis by declared stakeholder type (positive: for binding rules).
-POSITION = {
-    "company": -0.55,
-    "sector_association": -0.85,
-    "covenant_party": -0.05,
-    "government_body": 0.1,
-    "knowledge_institute": 0.4,
-    "ngo": 0.85,
-    "trade_union": 0.75,
-    "individual": 0.3,
-    "other": 0.0,
-}
-CAMPAIGN_POSITION = {"eerlijke-ketens-nu": 0.95, "vhdp-ledenreactie": -0.95}
+    nl: str
+    status: str  # a StatementStatus value
+    rejection_reason: str = ""
 
-PROPOSALS = (
-    (
-        "Een keurmerk voor bedrijven die aantoonbaar leefbare lonen betalen.",
-        StatementStatus.PENDING,
-        "",
-    ),
-    (
-        "Jaarlijkse IMVO-prijs voor het mkb-bedrijf met de beste ketenaanpak.",
-        StatementStatus.PENDING,
-        "",
-    ),
-    (
-        "Bedrijf X moet gesloten worden, de directeur is een boef.",
-        StatementStatus.REJECTED,
-        "Gaat over een persoon en een bedrijf; dat past niet in de spelregels.",
-    ),
-)
+
+@dataclass(frozen=True)
+class MeasureData:
+    """data/measures.json: the staff's measures and how the respondents lean on them."""
+
+    measures: tuple[Measure, ...]
+    position: dict[str, float]  # on the axis by stakeholder type (positive: for binding rules)
+    campaign_position: dict[str, float]  # by campaign slug, instead of the type's
+    proposals: tuple[Proposal, ...]
+
+
+@cache
+def measure_data() -> MeasureData:
+    data = load("measures.json", MeasureData)
+    for proposal in data.proposals:
+        if proposal.status not in StatementStatus.values:
+            raise DemoDataError(f"measures.json: unknown status {proposal.status!r}")
+    return data
 
 
 def _sigmoid(value: float) -> float:
@@ -304,7 +73,8 @@ def _sigmoid(value: float) -> float:
 
 
 def _position(response: Response, rng: random.Random, campaign: str) -> float:
-    base = CAMPAIGN_POSITION.get(campaign, POSITION.get(response.stakeholder_type, 0.0))
+    data = measure_data()
+    base = data.campaign_position.get(campaign, data.position.get(response.stakeholder_type, 0.0))
     return max(-1.5, min(1.5, base + rng.gauss(0.0, 0.35)))
 
 
@@ -316,6 +86,7 @@ def _campaigns() -> dict[str, str]:
 def do_seed_demo_measures(consultation: Consultation, now: datetime) -> dict[str, int]:
     """Seed the measures, the respondents' votes and ratings, a few proposals, and one finished,
     published analysis. Idempotent: a second run adds nothing."""
+    measures = measure_data().measures
     with transaction.atomic():
         do_enable_deliberation(consultation, moderation=Moderation.PRE)
         existing = {
@@ -326,7 +97,7 @@ def do_seed_demo_measures(consultation: Consultation, now: datetime) -> dict[str
             or do_seed_statement(
                 consultation, m.nl, text_en=m.en, theme=m.theme, now=now - timedelta(days=1)
             )
-            for m in MEASURES
+            for m in measures
         ]
         responses = list(
             Response.objects.filter(
@@ -360,7 +131,7 @@ def do_seed_demo_measures(consultation: Consultation, now: datetime) -> dict[str
             x = _position(response, rng, campaigns.get(response.reference, ""))
             participant_id = participants[response.pk]
             coverage = rng.uniform(0.7, 1.0)
-            for index, (measure, statement) in enumerate(zip(MEASURES, statements, strict=True)):
+            for index, (measure, statement) in enumerate(zip(measures, statements, strict=True)):
                 if rng.random() > coverage:
                     continue
                 moment = now - timedelta(hours=rng.uniform(1, 240))
@@ -410,15 +181,15 @@ def _score(mean: float, rng: random.Random) -> int:
 def _seed_proposals(consultation: Consultation, participant_ids: list[int], now: datetime) -> None:
     if not participant_ids:
         return
-    for index, (text, status, reason) in enumerate(PROPOSALS):
-        if Statement.objects.filter(consultation=consultation, text_nl=text).exists():
+    for index, proposal in enumerate(measure_data().proposals):
+        if Statement.objects.filter(consultation=consultation, text_nl=proposal.nl).exists():
             continue
         Statement.objects.create(
             consultation=consultation,
-            text_nl=text,
-            status=status,
-            rejection_reason=reason,
+            text_nl=proposal.nl,
+            status=proposal.status,
+            rejection_reason=proposal.rejection_reason,
             author_id=participant_ids[(index * 37) % len(participant_ids)],
             created_at=now - timedelta(hours=3 + index),
-            moderated_at=now if status != StatementStatus.PENDING else None,
+            moderated_at=now if proposal.status != StatementStatus.PENDING else None,
         )

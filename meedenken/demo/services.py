@@ -33,7 +33,7 @@ from meedenken.demo.credentials import (
     second_factor_path,
 )
 from meedenken.demo.generator import REFERENCE_PREFIX, DemoResponse, generate_demo_responses
-from meedenken.demo.measures import do_seed_demo_measures
+from meedenken.demo.measures import do_seed_demo_measures, measure_data
 from meedenken.demo.spec import ConsultationSpec, DocumentSpec, QuestionSpec, SectionSpec
 from meedenken.reference.services import do_import_reference
 from meedenken.responses.models import Answer, Response, ResponseStatus
@@ -87,7 +87,10 @@ class DemoLoadResult:
 
 def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadResult:
     now = now or timezone.now()
+    # All data files are read (and checked) before anything is written.
     spec = build_imvo_consultation(now)
+    demo_responses = generate_demo_responses(seed)
+    measure_data()
     # Written before the transaction: if loading fails, the next run reuses the same passwords.
     passwords = ensure_demo_passwords(credentials_path())
     totp_secrets = ensure_demo_second_factors(second_factor_path())
@@ -103,7 +106,7 @@ def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadRe
         result = DemoLoadResult(consultation, consultation_tally, credentials_path())
         questions = load_sections(consultation, spec.sections, result)
         load_documents(consultation, spec.documents, result)
-        load_responses(consultation, questions, generate_demo_responses(seed), now, result)
+        load_responses(consultation, questions, demo_responses, now, result)
         result.staff = load_staff(passwords, totp_secrets)
         load_demo_codebook(consultation)
         do_seed_demo_measures(consultation, now)  # measures, votes, a published analysis
