@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from meedenken.demo.personas import Persona, clip, persona_data
 from meedenken.demo.spec import consultation_data
 from meedenken.demo.vocabulary import Fragment, Sentence, campaigns, fragments, names
-from meedenken.responses.profile import CompanySize, StakeholderType
+from meedenken.responses.profile import StakeholderType
 
 OPEN_TEXT = "open_text"  # QuestionKind.OPEN_TEXT; this module does not import Django models
 
@@ -157,13 +157,8 @@ def add_closed_answers(sheet: AnswerSheet) -> None:
     if rng.random() < 0.25 + 0.6 * persona.engagement:
         sheet.answers["child_labour_needs"] = DemoAnswer(values=child_labour_needs(sheet))
     if "business" in persona.tags or persona.stakeholder_type == StakeholderType.COVENANT_PARTY:
-        readiness_by_size: dict[str, float] = {
-            CompanySize.MICRO: 1.8,
-            CompanySize.SMALL: 2.3,
-            CompanySize.MEDIUM: 3.0,
-            CompanySize.LARGE: 3.6,
-        }
-        readiness = readiness_by_size.get(persona.company_size, 2.6)
+        size = persona_data().company_sizes.get(persona.company_size)
+        readiness = size.readiness if size else 2.6
         if rng.random() < 0.8:
             sheet.answers["child_labour_readiness"] = DemoAnswer(scale=sheet.scale(readiness))
 
@@ -194,18 +189,18 @@ def sample_weighted(rng: random.Random, weights: dict[str, float], count: int) -
     return tuple(sorted(picked, key=order.index))
 
 
-def support_used(sheet: AnswerSheet) -> tuple[str, ...]:
-    tags = sheet.persona.tags
-    weights = {
-        "mvo_risk_checker": 3.0 if "business" in tags else 1.0,
-        "ncp": 2.0 if "civil" in tags else 0.5,
-        "fvo": 2.5 if "civil" in tags else 0.7,
-        "imvo_vouchers": 1.5 if "sme" in tags else 0.2,
-        "covenant_secretariat": 3.0 if sheet.persona.covenants else 0.3,
-        "embassy": 1.0 if "abroad" in tags or "large" in tags else 0.4,
-        "sector_association": 2.0 if "business" in tags else 0.2,
+def choice_weights(question: str, tags: frozenset[str]) -> dict[str, float]:
+    """The weight of each choice for a respondent with `tags` (personas.json)."""
+    rules = persona_data().choice_weights[question]
+    return {
+        value: next((weight for tag, weight in rule.items() if tag in tags), rule["else"])
+        for value, rule in rules.items()
     }
-    if sheet.rng.random() < (0.45 if "individual" in tags else 0.12):
+
+
+def support_used(sheet: AnswerSheet) -> tuple[str, ...]:
+    weights = choice_weights("support_used", sheet.persona.tags)
+    if sheet.rng.random() < (0.45 if "individual" in sheet.persona.tags else 0.12):
         return ("none",)
     return sample_weighted(sheet.rng, weights, sheet.rng.randint(1, 3))
 
@@ -239,14 +234,11 @@ def instrument_ranking(sheet: AnswerSheet) -> tuple[str, ...]:
 
 def countries_known(sheet: AnswerSheet) -> tuple[str, ...]:
     persona, rng = sheet.persona, sheet.rng
-    factors: dict[str, float] = {
-        StakeholderType.NGO: 1.5,
-        StakeholderType.KNOWLEDGE_INSTITUTE: 1.7,
-        StakeholderType.INDIVIDUAL: 0.5,
-    }
-    factor = factors.get(persona.stakeholder_type, 1.0)
-    if "large" in persona.tags:
-        factor = 1.5
+    factor = (
+        1.5
+        if "large" in persona.tags
+        else persona_data().types[persona.stakeholder_type].law_awareness
+    )
     home = names().home_jurisdiction.get(persona.country, "")
     return tuple(
         key
@@ -256,30 +248,13 @@ def countries_known(sheet: AnswerSheet) -> tuple[str, ...]:
 
 
 def obstacles(sheet: AnswerSheet) -> tuple[str, ...]:
-    tags = sheet.persona.tags
-    business = "business" in tags
-    weights = {
-        "supply_chain_visibility": 3.0,
-        "limited_leverage": 2.5 if "sme" in tags else 1.0,
-        "costs": 2.5 if "sme" in tags else 0.8,
-        "unfair_competition": 1.0 if business else 2.5,
-        "fragmented_rules": 2.0 if business else 0.4,
-        "lack_of_expertise": 1.5 if "sme" in tags else 0.6,
-        "buyer_pressure": 0.6 if business else 2.5,
-    }
+    weights = choice_weights("obstacles_experienced", sheet.persona.tags)
     return sample_weighted(sheet.rng, weights, sheet.rng.randint(1, 3))
 
 
 def child_labour_needs(sheet: AnswerSheet) -> tuple[str, ...]:
-    tags = sheet.persona.tags
-    weights = {
-        "clear_definition": 2.0 if "business" in tags else 1.0,
-        "practical_guidance": 2.0 if "business" in tags else 1.0,
-        "designated_regulator": 1.0 if "business" in tags else 2.0,
-        "sme_proportionality": 2.5 if "sme" in tags else 0.4,
-        "eu_alignment": 0.5 + max(0.0, -sheet.persona.regulation) * 3,
-        "local_support": 2.5 if "civil" in tags or "abroad" in tags else 0.8,
-    }
+    weights = choice_weights("child_labour_needs", sheet.persona.tags)
+    weights["eu_alignment"] += max(0.0, -sheet.persona.regulation) * 3  # against binding rules
     return sample_weighted(sheet.rng, weights, sheet.rng.randint(1, 3))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from meedenken.consultations.models import Consultation
@@ -24,9 +25,15 @@ from meedenken.responses.models import Response, ResponseStatus
 from meedenken.runs.selectors import get_published_run
 from meedenken.runs.services import do_execute_run, do_publish_run, do_request_run
 from meedenken.statements.models import Moderation, Statement, StatementStatus
-from meedenken.statements.services import do_enable_deliberation, do_seed_statement
+from meedenken.statements.services import (
+    do_enable_deliberation,
+    do_moderate_statement,
+    do_propose_statement,
+    do_seed_statement,
+)
 from meedenken.voting.models import Participant, Rating, Vote
 from meedenken.voting.opinion_run import OPINION
+from meedenken.voting.services import do_link_response, do_record_votes
 
 
 @dataclass(frozen=True)
@@ -72,20 +79,15 @@ def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-value))
 
 
-def _position(response: Response, rng: random.Random, campaign: str) -> float:
+def _position(stakeholder_type: str, rng: random.Random, campaign: str) -> float:
     data = measure_data()
-    base = data.campaign_position.get(campaign, data.position.get(response.stakeholder_type, 0.0))
+    base = data.campaign_position.get(campaign, data.position.get(stakeholder_type, 0.0))
     return max(-1.5, min(1.5, base + rng.gauss(0.0, 0.35)))
-
-
-def _campaigns() -> dict[str, str]:
-    """Reference -> campaign of the generated demo responses ("" when none)."""
-    return {r.reference: r.campaign for r in generate_demo_responses()}
 
 
 def do_seed_demo_measures(consultation: Consultation, now: datetime) -> dict[str, int]:
     """Seed the measures, the respondents' votes and ratings, a few proposals, and one finished,
-    published analysis. Idempotent: a second run adds nothing."""
+    published analysis, all through the services. Idempotent: a second run adds nothing."""
     measures = measure_data().measures
     with transaction.atomic():
         do_enable_deliberation(consultation, moderation=Moderation.PRE)
@@ -99,72 +101,13 @@ def do_seed_demo_measures(consultation: Consultation, now: datetime) -> dict[str
             )
             for m in measures
         ]
-        responses = list(
-            Response.objects.filter(
-                consultation=consultation, is_demo=True, status=ResponseStatus.SUBMITTED
-            ).order_by("reference")
-        )
-        linked = set(
-            Participant.objects.filter(response__in=responses).values_list("response_id", flat=True)
-        )
-        Participant.objects.bulk_create(
-            [
-                Participant(
-                    consultation=consultation,
-                    response=r,
-                    stakeholder_type=r.stakeholder_type,
-                    is_demo=True,
-                )
-                for r in responses
-                if r.pk not in linked
-            ],
-            batch_size=500,
-        )
-        participants = dict(
-            Participant.objects.filter(response__in=responses).values_list("response_id", "id")
-        )
-        campaigns = _campaigns()
-        votes: list[Vote] = []
-        ratings: list[Rating] = []
-        for response in responses:
-            rng = random.Random(f"imvo-demo-votes:{response.reference}")
-            x = _position(response, rng, campaigns.get(response.reference, ""))
-            participant_id = participants[response.pk]
-            coverage = rng.uniform(0.7, 1.0)
-            for index, (measure, statement) in enumerate(zip(measures, statements, strict=True)):
-                if rng.random() > coverage:
-                    continue
-                moment = now - timedelta(hours=rng.uniform(1, 240))
-                draw = rng.random()
-                if draw < 0.05 + (0.05 if response.stakeholder_type == "individual" else 0.0):
-                    value = 0
-                else:
-                    agree = _sigmoid(measure.base + 2.2 * measure.slope * x)
-                    value = 1 if rng.random() < agree else -1
-                votes.append(
-                    Vote(
-                        participant_id=participant_id,
-                        statement=statement,
-                        value=value,
-                        voted_at=moment,
-                    )
-                )
-                if value != 0 and rng.random() < 0.45 + 0.01 * index:
-                    lean = 0.4 * value
-                    ratings.append(
-                        Rating(
-                            participant_id=participant_id,
-                            statement=statement,
-                            impact=_score(measure.impact + lean, rng),
-                            feasibility=_score(measure.feasibility + lean, rng),
-                            rated_at=moment,
-                        )
-                    )
-        before = Vote.objects.filter(statement__consultation=consultation).count()
-        Vote.objects.bulk_create(votes, batch_size=1000, ignore_conflicts=True)
-        Rating.objects.bulk_create(ratings, batch_size=1000, ignore_conflicts=True)
-        added = Vote.objects.filter(statement__consultation=consultation).count() - before
-        _seed_proposals(consultation, list(participants.values()), now)
+        responses = Response.objects.filter(
+            consultation=consultation, is_demo=True, status=ResponseStatus.SUBMITTED
+        ).order_by("reference")
+        participants = {r.reference: do_link_response(r) for r in responses}
+        votes, ratings = demo_votes(participants, statements, now)
+        added = do_record_votes(consultation, votes, ratings, now=now)
+        seed_proposals(consultation, [p.pk for p in participants.values()], now)
     if added or get_published_run(consultation, OPINION) is None:
         # The same code path the worker runs; done here so the demo has results at once.
         run = do_request_run(consultation, OPINION, None, as_system=True, now=now)
@@ -174,22 +117,63 @@ def do_seed_demo_measures(consultation: Consultation, now: datetime) -> dict[str
     return {"statements": len(statements), "votes_added": added, "participants": len(participants)}
 
 
+def demo_votes(
+    participants: dict[str, Participant], statements: list[Statement], now: datetime
+) -> tuple[list[Vote], list[Rating]]:
+    """Each respondent's votes and ratings, from their position and each measure's appeal."""
+    campaigns = {r.reference: r.campaign for r in generate_demo_responses()}
+    measures = measure_data().measures
+    votes: list[Vote] = []
+    ratings: list[Rating] = []
+    for reference, participant in participants.items():
+        rng = random.Random(f"imvo-demo-votes:{reference}")
+        x = _position(participant.stakeholder_type, rng, campaigns.get(reference, ""))
+        coverage = rng.uniform(0.7, 1.0)
+        for index, (measure, statement) in enumerate(zip(measures, statements, strict=True)):
+            if rng.random() > coverage:
+                continue
+            moment = now - timedelta(hours=rng.uniform(1, 240))
+            draw = rng.random()
+            if draw < 0.05 + (0.05 if participant.stakeholder_type == "individual" else 0.0):
+                value = 0
+            else:
+                agree = _sigmoid(measure.base + 2.2 * measure.slope * x)
+                value = 1 if rng.random() < agree else -1
+            votes.append(
+                Vote(participant=participant, statement=statement, value=value, voted_at=moment)
+            )
+            if value != 0 and rng.random() < 0.45 + 0.01 * index:
+                lean = 0.4 * value
+                impact = _score(measure.impact + lean, rng)
+                feasibility = _score(measure.feasibility + lean, rng)
+                ratings.append(
+                    Rating(
+                        participant=participant,
+                        statement=statement,
+                        impact=impact,
+                        feasibility=feasibility,
+                        rated_at=moment,
+                    )
+                )
+    return votes, ratings
+
+
 def _score(mean: float, rng: random.Random) -> int:
     return max(1, min(5, round(rng.gauss(mean, 0.8))))
 
 
-def _seed_proposals(consultation: Consultation, participant_ids: list[int], now: datetime) -> None:
-    if not participant_ids:
-        return
-    for index, proposal in enumerate(measure_data().proposals):
+def seed_proposals(consultation: Consultation, participant_ids: list[int], now: datetime) -> None:
+    """Participants' proposals through the proposal path; the moderator rejects one."""
+    moderator = get_user_model().objects.filter(username="moderator").first()
+    for index, proposal in enumerate(measure_data().proposals if participant_ids else ()):
         if Statement.objects.filter(consultation=consultation, text_nl=proposal.nl).exists():
             continue
-        Statement.objects.create(
-            consultation=consultation,
-            text_nl=proposal.nl,
-            status=proposal.status,
-            rejection_reason=proposal.rejection_reason,
-            author_id=participant_ids[(index * 37) % len(participant_ids)],
-            created_at=now - timedelta(hours=3 + index),
-            moderated_at=now if proposal.status != StatementStatus.PENDING else None,
-        )
+        author = participant_ids[(index * 37) % len(participant_ids)]
+        made = now - timedelta(hours=3 + index)
+        statement = do_propose_statement(consultation, author, proposal.nl, now=made)
+        if proposal.status != StatementStatus.PENDING:
+            approve = proposal.status == StatementStatus.APPROVED
+            reason = proposal.rejection_reason
+            do_moderate_statement(
+                statement, actor=moderator, approve=approve, reason=reason, now=now
+            )

@@ -25,6 +25,8 @@ class TypeProfile:
     covenant_view: float  # mean satisfaction with the covenants
     abroad_share: float
     engagement: tuple[float, float]  # range of the chance to answer an optional question
+    law_awareness: float = 1.0  # factor on the chance to know another country's law
+    covenant_chance: float = 0.0  # of being in a covenant of the sector (companies: by size)
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class SizeProfile:
     regulation_shift: float  # added to the regulation mean of companies
     staff: tuple[int, int]
     covenant_member_chance: float
+    readiness: float  # for the Child Labour Due Diligence Act, on the 1-5 scale
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class PersonaData:
     company_sizes: dict[str, SizeProfile]
     civil_focus_sectors: tuple[str, ...]
     country_awareness: dict[str, float]  # chance to know a country's law (countries_known)
+    # question -> choice -> {respondent tag: weight, ..., "else": weight}; the first tag wins
+    choice_weights: dict[str, dict[str, dict[str, float]]]
 
 
 @cache
@@ -234,15 +239,10 @@ def pick_covenants(
     if not options or campaign:
         return ()
     size = persona_data().company_sizes.get(company_size)
-    chances: dict[str, float] = {
-        StakeholderType.COMPANY: size.covenant_member_chance if size else 0.0,
-        StakeholderType.SECTOR_ASSOCIATION: 0.6,
-        StakeholderType.NGO: 0.3,
-        StakeholderType.TRADE_UNION: 0.5,
-        StakeholderType.COVENANT_PARTY: 1.0,
-        StakeholderType.KNOWLEDGE_INSTITUTE: 0.1,
-    }
-    chance = chances.get(stakeholder_type, 0.0)
+    if stakeholder_type == StakeholderType.COMPANY:
+        chance = size.covenant_member_chance if size else 0.0
+    else:
+        chance = persona_data().types[stakeholder_type].covenant_chance
     if rng.random() >= chance:
         return ()
     if len(options) > 1 and rng.random() < 0.2:
