@@ -258,7 +258,7 @@ def shift_demo_responses(consultation: Consultation, delta: timedelta) -> None:
     """Move the demo responses along with the consultation's dates, so they stay inside them."""
     if not delta:
         return
-    moments = ("created_at", "updated_at", "submitted_at")
+    moments: tuple[str, ...] = ("created_at", "updated_at", "submitted_at")
     moments += ("publication_consent_at", "contact_consent_at")
     shifted = {name: F(name) + delta for name in moments}
     Response.objects.filter(consultation=consultation, is_demo=True).update(**shifted)

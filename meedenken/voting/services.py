@@ -272,11 +272,12 @@ def do_record_votes(
     for rating in ratings:
         check_rating_value(rating.impact, str(_("Impact")))
         check_rating_value(rating.feasibility, str(_("Uitvoerbaarheid")))
-    statements = {row.statement_id: row.statement for row in [*votes, *ratings]}
+    rows: list[Vote | Rating] = [*votes, *ratings]
+    statements = {row.statement_id: row.statement for row in rows}
     for statement in statements.values():
         check_statement_votable(consultation.pk, statement)
     own = set(Participant.objects.filter(consultation=consultation).values_list("id", flat=True))
-    if any(row.participant_id not in own for row in [*votes, *ratings]):
+    if any(row.participant_id not in own for row in rows):
         raise DeliberationError(str(_("Deze deelnemer hoort niet bij deze consultatie.")), 404)
     with transaction.atomic():
         before = Vote.objects.filter(statement__consultation=consultation).count()
