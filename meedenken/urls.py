@@ -52,6 +52,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler403 = "meedenken.core.views.permission_denied"
+handler403 = "meedenken.audit.views.permission_denied"
 handler404 = "meedenken.core.views.page_not_found"
 handler500 = "meedenken.core.views.server_error"

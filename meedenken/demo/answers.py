@@ -5,56 +5,23 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from meedenken.demo.fragments import COVENANT_VIEW_KEYS, FRAGMENTS, Fragment
-from meedenken.demo.fragments import campaigns as camp
-from meedenken.demo.fragments.names import (
-    COUNTRY_NAMES,
-    COVENANT_NAMES,
-    HOME_JURISDICTION,
-    SECTOR_PHRASES,
-)
-from meedenken.demo.fragments.voices import CLOSERS, OPENERS, SHORT_ANSWERS
-from meedenken.demo.personas import Persona, clip
-from meedenken.responses.profile import CompanySize, StakeholderType
+from meedenken.demo.personas import Persona, clip, persona_data
+from meedenken.demo.spec import consultation_data
+from meedenken.demo.vocabulary import Fragment, Sentence, campaigns, fragments, names
+from meedenken.responses.profile import StakeholderType
 
-# The open questions in the order of the form (questions.py; a test keeps them in step, as this
-# module must not import Django models); an opener goes before the first one answered.
-OPEN_KEYS: tuple[str, ...] = (
-    "covenants_works",
-    "covenants_not_working",
-    "covenants_better",
-    "support_works",
-    "support_not_working",
-    "support_better",
-    "playing_field_works",
-    "playing_field_not_working",
-    "playing_field_better",
-    "countries_works",
-    "countries_not_working",
-    "countries_better",
-    "opportunities",
-    "obstacles_works",
-    "obstacles_not_working",
-    "obstacles_better",
-    "child_labour_works",
-    "child_labour_not_working",
-    "child_labour_better",
-    "proposals",
-    "proposals_feasibility",
-)
-REQUIRED_OPEN_KEYS = ("playing_field_better", "proposals")
-COUNTRY_AWARENESS: dict[str, float] = {
-    "european_union": 0.5,
-    "france": 0.35,
-    "united_kingdom": 0.35,
-    "germany": 0.3,
-    "united_states": 0.12,
-    "australia": 0.1,
-    "switzerland": 0.1,
-    "california": 0.08,
-    "norway": 0.08,
-    "canada": 0.05,
-}
+OPEN_TEXT = "open_text"  # QuestionKind.OPEN_TEXT; this module does not import Django models
+
+
+def open_keys() -> tuple[str, ...]:
+    """The open questions in the order of the form; an opener goes before the first answered."""
+    return tuple(q.key for q in consultation_data().questions() if q.kind == OPEN_TEXT)
+
+
+def required_open_keys() -> tuple[str, ...]:
+    return tuple(
+        q.key for q in consultation_data().questions() if q.kind == OPEN_TEXT and q.required
+    )
 
 
 @dataclass(frozen=True)
@@ -77,13 +44,15 @@ class AnswerSheet:
         persona, language = self.persona, self.persona.language
         index = 0 if language == "nl" else 1  # position in the (Dutch, English) name pairs
         staff = f"{persona.staff:,}".replace(",", "." if language == "nl" else ",")
+        vocabulary = names()
+        covenant = vocabulary.covenant_names[persona.covenants[0]] if persona.covenants else ""
         return fragment.text(language).format(
-            sector=SECTOR_PHRASES[persona.sector or "other"][index],
+            sector=vocabulary.sector_phrases[persona.sector or "other"][index],
             staff=staff,
             members=staff,
-            country=COUNTRY_NAMES[persona.focus_country][index],
+            country=vocabulary.country_names[persona.focus_country][index],
             org=self.organisation_name,
-            covenant=COVENANT_NAMES[persona.covenants[0]][index] if persona.covenants else "",
+            covenant=covenant[index] if covenant else "",
         )
 
     def eligible(self, fragments: tuple[Fragment, ...]) -> list[Fragment]:
@@ -104,9 +73,9 @@ def compose_answers(
     persona: Persona, rng: random.Random, organisation_name: str
 ) -> dict[str, DemoAnswer]:
     sheet = AnswerSheet(persona, rng, organisation_name)
-    if persona.campaign == camp.NGO_CAMPAIGN:
+    if persona.campaign == campaigns().ngo.slug:
         add_ngo_campaign_answers(sheet)
-    elif persona.campaign == camp.ASSOCIATION_TEMPLATE:
+    elif persona.campaign == campaigns().association.slug:
         add_association_template_answers(sheet)
     else:
         add_closed_answers(sheet)
@@ -115,7 +84,8 @@ def compose_answers(
 
 
 def stance(sheet: AnswerSheet, key: str) -> str:
-    latent = sheet.persona.covenant_view if key in COVENANT_VIEW_KEYS else sheet.persona.regulation
+    by_covenants = key in fragments().stance_from_covenant_view
+    latent = sheet.persona.covenant_view if by_covenants else sheet.persona.regulation
     latent += sheet.rng.gauss(0, 0.15)
     if latent > 0.2:
         return "pro"
@@ -125,7 +95,7 @@ def stance(sheet: AnswerSheet, key: str) -> str:
 
 
 def compose_open_text(sheet: AnswerSheet, key: str) -> str:
-    bank = FRAGMENTS[key]
+    bank = fragments().open_answers[key]
     position = stance(sheet, key)
     chosen = bank["pro"] + bank["contra"] if position == "mixed" else bank[position]
     pool = sheet.eligible(chosen + bank["any"])
@@ -139,24 +109,25 @@ def add_open_answers(sheet: AnswerSheet) -> None:
     needs_opener = rng.random() < 0.45  # some respondents introduce themselves, once
     short_answer_chance = 0.06 if persona.stakeholder_type == StakeholderType.INDIVIDUAL else 0.02
     knows_covenants = sheet.answers["covenant_experience"].values[0] != "unknown"
-    for key in OPEN_KEYS:
+    voices, required = fragments(), required_open_keys()
+    for key in open_keys():
         chance = persona.engagement
         if key.startswith("covenants_") and not knows_covenants:
             chance *= 0.25
         if key.startswith("child_labour_") and persona.sector == "financial":
             chance *= 0.5
-        if key not in REQUIRED_OPEN_KEYS and rng.random() >= chance:
+        if key not in required and rng.random() >= chance:
             continue
-        if key not in REQUIRED_OPEN_KEYS and rng.random() < short_answer_chance:
-            sheet.answers[key] = DemoAnswer(text=sheet.fill(rng.choice(SHORT_ANSWERS)))
+        if key not in required and rng.random() < short_answer_chance:
+            sheet.answers[key] = DemoAnswer(text=sheet.fill(rng.choice(voices.short_answers)))
             continue
         text = compose_open_text(sheet, key)
-        openers = sheet.eligible(OPENERS)
+        openers = sheet.eligible(voices.openers)
         if needs_opener and openers:
             text = f"{sheet.fill(rng.choice(openers))} {text}"
             needs_opener = False
         if key == "proposals" and rng.random() < 0.25:
-            text = f"{text} {sheet.fill(rng.choice(sheet.eligible(CLOSERS)))}"
+            text = f"{text} {sheet.fill(rng.choice(sheet.eligible(voices.closers)))}"
         sheet.answers[key] = DemoAnswer(text=text)
 
 
@@ -186,13 +157,8 @@ def add_closed_answers(sheet: AnswerSheet) -> None:
     if rng.random() < 0.25 + 0.6 * persona.engagement:
         sheet.answers["child_labour_needs"] = DemoAnswer(values=child_labour_needs(sheet))
     if "business" in persona.tags or persona.stakeholder_type == StakeholderType.COVENANT_PARTY:
-        readiness_by_size: dict[str, float] = {
-            CompanySize.MICRO: 1.8,
-            CompanySize.SMALL: 2.3,
-            CompanySize.MEDIUM: 3.0,
-            CompanySize.LARGE: 3.6,
-        }
-        readiness = readiness_by_size.get(persona.company_size, 2.6)
+        size = persona_data().company_sizes.get(persona.company_size)
+        readiness = size.readiness if size else 2.6
         if rng.random() < 0.8:
             sheet.answers["child_labour_readiness"] = DemoAnswer(scale=sheet.scale(readiness))
 
@@ -223,18 +189,18 @@ def sample_weighted(rng: random.Random, weights: dict[str, float], count: int) -
     return tuple(sorted(picked, key=order.index))
 
 
-def support_used(sheet: AnswerSheet) -> tuple[str, ...]:
-    tags = sheet.persona.tags
-    weights = {
-        "mvo_risk_checker": 3.0 if "business" in tags else 1.0,
-        "ncp": 2.0 if "civil" in tags else 0.5,
-        "fvo": 2.5 if "civil" in tags else 0.7,
-        "imvo_vouchers": 1.5 if "sme" in tags else 0.2,
-        "covenant_secretariat": 3.0 if sheet.persona.covenants else 0.3,
-        "embassy": 1.0 if "abroad" in tags or "large" in tags else 0.4,
-        "sector_association": 2.0 if "business" in tags else 0.2,
+def choice_weights(question: str, tags: frozenset[str]) -> dict[str, float]:
+    """The weight of each choice for a respondent with `tags` (personas.json)."""
+    rules = persona_data().choice_weights[question]
+    return {
+        value: next((weight for tag, weight in rule.items() if tag in tags), rule["else"])
+        for value, rule in rules.items()
     }
-    if sheet.rng.random() < (0.45 if "individual" in tags else 0.12):
+
+
+def support_used(sheet: AnswerSheet) -> tuple[str, ...]:
+    weights = choice_weights("support_used", sheet.persona.tags)
+    if sheet.rng.random() < (0.45 if "individual" in sheet.persona.tags else 0.12):
         return ("none",)
     return sample_weighted(sheet.rng, weights, sheet.rng.randint(1, 3))
 
@@ -268,58 +234,36 @@ def instrument_ranking(sheet: AnswerSheet) -> tuple[str, ...]:
 
 def countries_known(sheet: AnswerSheet) -> tuple[str, ...]:
     persona, rng = sheet.persona, sheet.rng
-    factors: dict[str, float] = {
-        StakeholderType.NGO: 1.5,
-        StakeholderType.KNOWLEDGE_INSTITUTE: 1.7,
-        StakeholderType.INDIVIDUAL: 0.5,
-    }
-    factor = factors.get(persona.stakeholder_type, 1.0)
-    if "large" in persona.tags:
-        factor = 1.5
-    home = HOME_JURISDICTION.get(persona.country, "")
+    factor = (
+        1.5
+        if "large" in persona.tags
+        else persona_data().types[persona.stakeholder_type].law_awareness
+    )
+    home = names().home_jurisdiction.get(persona.country, "")
     return tuple(
         key
-        for key, chance in COUNTRY_AWARENESS.items()
+        for key, chance in persona_data().country_awareness.items()
         if key == home or rng.random() < min(0.95, chance * factor)
     )
 
 
 def obstacles(sheet: AnswerSheet) -> tuple[str, ...]:
-    tags = sheet.persona.tags
-    business = "business" in tags
-    weights = {
-        "supply_chain_visibility": 3.0,
-        "limited_leverage": 2.5 if "sme" in tags else 1.0,
-        "costs": 2.5 if "sme" in tags else 0.8,
-        "unfair_competition": 1.0 if business else 2.5,
-        "fragmented_rules": 2.0 if business else 0.4,
-        "lack_of_expertise": 1.5 if "sme" in tags else 0.6,
-        "buyer_pressure": 0.6 if business else 2.5,
-    }
+    weights = choice_weights("obstacles_experienced", sheet.persona.tags)
     return sample_weighted(sheet.rng, weights, sheet.rng.randint(1, 3))
 
 
 def child_labour_needs(sheet: AnswerSheet) -> tuple[str, ...]:
-    tags = sheet.persona.tags
-    weights = {
-        "clear_definition": 2.0 if "business" in tags else 1.0,
-        "practical_guidance": 2.0 if "business" in tags else 1.0,
-        "designated_regulator": 1.0 if "business" in tags else 2.0,
-        "sme_proportionality": 2.5 if "sme" in tags else 0.4,
-        "eu_alignment": 0.5 + max(0.0, -sheet.persona.regulation) * 3,
-        "local_support": 2.5 if "civil" in tags or "abroad" in tags else 0.8,
-    }
+    weights = choice_weights("child_labour_needs", sheet.persona.tags)
+    weights["eu_alignment"] += max(0.0, -sheet.persona.regulation) * 3  # against binding rules
     return sample_weighted(sheet.rng, weights, sheet.rng.randint(1, 3))
 
 
 def vary_template(
-    sheet: AnswerSheet,
-    sentences: tuple[tuple[Fragment, bool], ...],
-    swaps: tuple[tuple[str, str], ...],
+    sheet: AnswerSheet, sentences: tuple[Sentence, ...], swaps: tuple[tuple[str, str], ...]
 ) -> str:
     """A campaign text with small variations: optional sentences dropped, a word swapped."""
     rng = sheet.rng
-    kept = [sheet.fill(f) for f, optional in sentences if not (optional and rng.random() < 0.3)]
+    kept = [sheet.fill(f) for f in sentences if not (f.optional and rng.random() < 0.3)]
     text = " ".join(kept)
     for old, new in swaps:
         if old in text and rng.random() < 0.25:
@@ -328,27 +272,27 @@ def vary_template(
 
 
 def add_ngo_campaign_answers(sheet: AnswerSheet) -> None:
-    rng = sheet.rng
-    proposal = vary_template(sheet, camp.NGO_PROPOSAL, camp.NGO_WORD_SWAPS)
+    rng, campaign = sheet.rng, campaigns().ngo
+    proposal = vary_template(sheet, campaign.proposal, campaign.word_swaps)
     if rng.random() < 0.5:
-        personal = sheet.fill(rng.choice(camp.NGO_PERSONAL_LINES))
+        personal = sheet.fill(rng.choice(campaign.personal_lines))
         proposal = f"{personal} {proposal}" if rng.random() < 0.6 else f"{proposal} {personal}"
     experience = "aware" if rng.random() < 0.45 else "unknown"
     sheet.answers["covenant_experience"] = DemoAnswer(values=(experience,))
-    if experience == "aware" and rng.random() < 0.5:
-        sheet.answers["covenants_works"] = DemoAnswer(text=sheet.fill(camp.NGO_COVENANTS))
+    if experience == "aware" and rng.random() < 0.5 and campaign.covenants:
+        sheet.answers["covenants_works"] = DemoAnswer(text=sheet.fill(campaign.covenants))
     sheet.answers["mandatory_needed"] = DemoAnswer(scale=5 if rng.random() < 0.85 else 4)
     if rng.random() < 0.75:
         sheet.answers["regulation_level"] = DemoAnswer(values=("national_then_eu",))
-    sheet.answers["playing_field_better"] = DemoAnswer(text=sheet.fill(camp.NGO_PLAYING_FIELD))
+    sheet.answers["playing_field_better"] = DemoAnswer(text=sheet.fill(campaign.playing_field))
     sheet.answers["proposals"] = DemoAnswer(text=proposal)
 
 
 def add_association_template_answers(sheet: AnswerSheet) -> None:
-    rng = sheet.rng
-    proposal = vary_template(sheet, camp.ASSOCIATION_PROPOSAL, camp.ASSOCIATION_WORD_SWAPS)
-    if rng.random() < 0.5:
-        proposal = f"{sheet.fill(camp.ASSOCIATION_OPENER)} {proposal}"
+    rng, campaign = sheet.rng, campaigns().association
+    proposal = vary_template(sheet, campaign.proposal, campaign.word_swaps)
+    if rng.random() < 0.5 and campaign.opener:
+        proposal = f"{sheet.fill(campaign.opener)} {proposal}"
     experience = "considered" if rng.random() < 0.5 else "aware"
     sheet.answers["covenant_experience"] = DemoAnswer(values=(experience,))
     sheet.answers["support_used"] = DemoAnswer(values=("sector_association",))
@@ -358,6 +302,6 @@ def add_association_template_answers(sheet: AnswerSheet) -> None:
         sheet.answers["obstacles_experienced"] = DemoAnswer(
             values=("limited_leverage", "costs", "fragmented_rules")
         )
-    playing_field = sheet.fill(camp.ASSOCIATION_PLAYING_FIELD)
+    playing_field = sheet.fill(campaign.playing_field)
     sheet.answers["playing_field_better"] = DemoAnswer(text=playing_field)
     sheet.answers["proposals"] = DemoAnswer(text=proposal)

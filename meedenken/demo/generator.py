@@ -11,8 +11,8 @@ import random
 from dataclasses import dataclass
 
 from meedenken.demo.answers import DemoAnswer, compose_answers
-from meedenken.demo.fragments import names
 from meedenken.demo.personas import Persona, build_roster, make_persona
+from meedenken.demo.vocabulary import names
 from meedenken.responses.profile import PublicationConsent, RespondentKind, StakeholderType
 
 DEFAULT_SEED = 2020
@@ -101,27 +101,22 @@ def make_profile(
 
 def organisation_name(rng: random.Random, persona: Persona) -> str:
     """A fictitious name that fits the stakeholder type (empty for individuals)."""
-    kind = persona.stakeholder_type
+    kind, vocabulary = persona.stakeholder_type, names()
     if not persona.is_organisation:
         return ""
-    country = names.COUNTRY_NAMES.get(persona.country, ("", ""))[1]
-    words = names.COMPANY_WORDS.get(persona.sector, ("Handel", "Trading"))
+    country = vocabulary.country_names.get(persona.country, ("", ""))[1].removeprefix("the ")
+    words = vocabulary.company_words.get(persona.sector, ("Handel", "Trading"))
     if persona.is_abroad and kind in (StakeholderType.COMPANY, StakeholderType.SECTOR_ASSOCIATION):
-        word = names.ABROAD_COMPANY_WORDS.get(persona.sector, "Trading")
-        return f"{country.removeprefix('the ')} {word} {rng.choice(names.ABROAD_LEGAL_FORMS)}"
+        word = vocabulary.abroad_company_words.get(persona.sector, "Trading")
+        return f"{country} {word} {rng.choice(vocabulary.abroad_legal_forms)}"
     if persona.is_abroad and kind == StakeholderType.NGO:
-        return rng.choice(names.ABROAD_NGO_NAMES).format(country=country.removeprefix("the "))
+        return rng.choice(vocabulary.abroad_ngo_names).format(country=country)
     if persona.is_abroad and kind == StakeholderType.TRADE_UNION:
-        return rng.choice(names.ABROAD_UNION_NAMES).format(country=country.removeprefix("the "))
+        return rng.choice(vocabulary.abroad_union_names).format(country=country)
     if kind == StakeholderType.COMPANY:
-        return f"{rng.choice(names.SURNAMES)} {rng.choice(words)} {rng.choice(names.LEGAL_FORMS)}"
-    by_kind: dict[str, tuple[str, ...]] = {
-        StakeholderType.SECTOR_ASSOCIATION: names.ASSOCIATION_NAMES,
-        StakeholderType.NGO: names.NGO_NAMES,
-        StakeholderType.TRADE_UNION: names.UNION_NAMES,
-        StakeholderType.KNOWLEDGE_INSTITUTE: names.KNOWLEDGE_NAMES,
-        StakeholderType.GOVERNMENT_BODY: names.GOVERNMENT_NAMES,
-        StakeholderType.COVENANT_PARTY: names.COVENANT_PARTY_NAMES,
-    }
-    templates = by_kind.get(kind, names.OTHER_NAMES)
-    return rng.choice(templates).format(place=rng.choice(names.PLACES), word=rng.choice(words))
+        surname, word = rng.choice(vocabulary.surnames), rng.choice(words)
+        return f"{surname} {word} {rng.choice(vocabulary.legal_forms)}"
+    by_kind = vocabulary.organisation_names
+    templates = by_kind.get(kind, by_kind[StakeholderType.OTHER])
+    template = rng.choice(templates)  # drawn before the place and the word, in this order
+    return template.format(place=rng.choice(vocabulary.places), word=rng.choice(words))

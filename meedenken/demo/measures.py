@@ -13,18 +13,27 @@ import math
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from meedenken.consultations.models import Consultation
 from meedenken.demo.generator import generate_demo_responses
+from meedenken.demo.loader import DemoDataError, load
 from meedenken.responses.models import Response, ResponseStatus
 from meedenken.runs.selectors import get_published_run
 from meedenken.runs.services import do_execute_run, do_publish_run, do_request_run
 from meedenken.statements.models import Moderation, Statement, StatementStatus
-from meedenken.statements.services import do_enable_deliberation, do_seed_statement
+from meedenken.statements.services import (
+    do_enable_deliberation,
+    do_moderate_statement,
+    do_propose_statement,
+    do_seed_statement,
+)
 from meedenken.voting.models import Participant, Rating, Vote
 from meedenken.voting.opinion_run import OPINION
+from meedenken.voting.services import do_link_response, do_record_votes
 
 
 @dataclass(frozen=True)
@@ -38,284 +47,48 @@ class Measure:
     feasibility: float
 
 
-MEASURES: tuple[Measure, ...] = (
-    Measure(
-        "wetgeving",
-        "Een nationale IMVO-wet met een zorgplicht voor bedrijven, die aansluit op de Europese CSDDD.",
-        "A national RBC law with a due diligence duty for companies, aligned with the EU CSDDD.",
-        0.0,
-        1.3,
-        4.3,
-        2.8,
-    ),
-    Measure(
-        "ondersteuning",
-        "Een gratis IMVO-steunpunt waar mkb-bedrijven advies krijgen over gepaste zorgvuldigheid.",
-        "A free RBC support desk where SMEs get advice on due diligence.",
-        3.0,
-        0.1,
-        3.0,
-        4.5,
-    ),
-    Measure(
-        "convenanten",
-        "De sectorconvenanten voortzetten als samenwerking tussen bedrijven, vakbonden, ngo's en overheid.",
-        "Continue the sector covenants as cooperation between companies, unions, NGOs and government.",
-        0.7,
-        -0.2,
-        3.2,
-        3.8,
-    ),
-    Measure(
-        "inkoop",
-        "IMVO-voorwaarden opnemen in alle aanbestedingen van de rijksoverheid.",
-        "Include RBC conditions in all central government tenders.",
-        0.5,
-        0.7,
-        3.6,
-        3.3,
-    ),
-    Measure(
-        "leefbaar loon",
-        "Een programma met sectoren om leefbare lonen in productieketens te bereiken.",
-        "A programme with sectors to achieve living wages in supply chains.",
-        0.3,
-        0.9,
-        4.2,
-        2.6,
-    ),
-    Measure(
-        "herstel",
-        "Een herstelfonds voor slachtoffers van misstanden in ketens van Nederlandse bedrijven.",
-        "A remedy fund for victims of abuses in the supply chains of Dutch companies.",
-        -0.2,
-        1.1,
-        4.0,
-        2.5,
-    ),
-    Measure(
-        "europa",
-        "Geen nationale regels bovenop de Europese richtlijn: alleen de CSDDD omzetten, zonder nationale kop.",
-        "No national rules on top of the EU directive: transpose the CSDDD only, without extra national requirements.",
-        0.2,
-        -1.3,
-        2.4,
-        4.1,
-    ),
-    Measure(
-        "transparantie",
-        "Bedrijven publiceren jaarlijks hun gepaste-zorgvuldigheidsrapportage in een openbaar register.",
-        "Companies publish their due diligence report each year in a public register.",
-        0.0,
-        0.9,
-        3.4,
-        3.5,
-    ),
-    Measure(
-        "toezicht",
-        "Een toezichthouder die kan handhaven en boetes kan opleggen.",
-        "A supervisory authority that can enforce and impose fines.",
-        -0.3,
-        1.3,
-        4.1,
-        3.0,
-    ),
-    Measure(
-        "ondersteuning",
-        "Een gedeeld ketenplatform voor audits en gegevens, zodat bedrijven niet elk apart hoeven te controleren.",
-        "A shared supply-chain platform for audits and data, so that companies need not each check separately.",
-        2.2,
-        0.0,
-        3.1,
-        3.6,
-    ),
-    Measure(
-        "ondersteuning",
-        "Ambassades helpen bedrijven met informatie over risico's in productielanden.",
-        "Embassies help companies with information on risks in producing countries.",
-        2.4,
-        0.1,
-        2.7,
-        4.4,
-    ),
-    Measure(
-        "ondersteuning",
-        "Subsidie voor mkb-bedrijven die gepaste zorgvuldigheid invoeren.",
-        "Subsidies for SMEs that introduce due diligence.",
-        2.0,
-        -0.4,
-        2.9,
-        4.0,
-    ),
-    Measure(
-        "betrokkenheid",
-        "Vakbonden en lokale gemeenschappen verplicht betrekken bij risicoanalyses.",
-        "Require companies to involve unions and local communities in risk assessments.",
-        0.4,
-        0.8,
-        3.9,
-        2.9,
-    ),
-    Measure(
-        "klimaat",
-        "Grote bedrijven moeten een klimaattransitieplan maken en uitvoeren.",
-        "Large companies must draw up and implement a climate transition plan.",
-        -0.1,
-        0.9,
-        4.0,
-        3.0,
-    ),
-    Measure(
-        "handel",
-        "Exportkredieten en handelsmissies alleen voor bedrijven die aantoonbaar gepaste zorgvuldigheid doen.",
-        "Export credits and trade missions only for companies that demonstrably carry out due diligence.",
-        -0.1,
-        1.0,
-        3.5,
-        3.4,
-    ),
-    Measure(
-        "wetgeving",
-        "De Wet zorgplicht kinderarbeid nu in werking laten treden.",
-        "Bring the Child Labour Due Diligence Act into force now.",
-        0.3,
-        0.9,
-        3.8,
-        3.2,
-    ),
-    Measure(
-        "mkb",
-        "Verplichtingen eerst alleen voor grote bedrijven; het mkb volgt later met een lichter regime.",
-        "Obligations for large companies first; SMEs follow later with a lighter regime.",
-        0.9,
-        -0.6,
-        2.9,
-        4.0,
-    ),
-    Measure(
-        "ondersteuning",
-        "De overheid publiceert per sector een risicoanalyse die bedrijven kunnen gebruiken.",
-        "The government publishes a risk analysis per sector that companies can use.",
-        2.4,
-        0.2,
-        3.1,
-        4.3,
-    ),
-    Measure(
-        "herstel",
-        "Een klachtenmechanisme per sector, bereikbaar voor werknemers in productielanden.",
-        "A grievance mechanism per sector, accessible to workers in producing countries.",
-        0.9,
-        0.5,
-        3.7,
-        3.1,
-    ),
-    Measure(
-        "ondersteuning",
-        "Duidelijke handreikingen en voorbeelden in het Nederlands voor elke stap van gepaste zorgvuldigheid.",
-        "Clear guidance and examples in Dutch for every step of due diligence.",
-        3.0,
-        0.0,
-        2.6,
-        4.6,
-    ),
-    Measure(
-        "financiële sector",
-        "Banken, verzekeraars en pensioenfondsen vallen volledig onder de zorgplicht.",
-        "Banks, insurers and pension funds fall fully under the due diligence duty.",
-        -0.1,
-        1.0,
-        3.9,
-        3.0,
-    ),
-    Measure(
-        "vrijwillig",
-        "Vrijwillige afspraken zijn genoeg; een wettelijke plicht is niet nodig.",
-        "Voluntary agreements are enough; a legal duty is not needed.",
-        -0.6,
-        -1.4,
-        1.9,
-        4.2,
-    ),
-    Measure(
-        "aansprakelijkheid",
-        "Civiele aansprakelijkheid van bedrijven voor schade in hun keten.",
-        "Civil liability of companies for harm in their supply chain.",
-        -0.6,
-        1.3,
-        4.1,
-        2.4,
-    ),
-    Measure(
-        "inkooppraktijken",
-        "Eerlijke inkoopprijzen en levertijden, zodat leveranciers fatsoenlijk kunnen betalen.",
-        "Fair purchasing prices and lead times, so that suppliers can pay decently.",
-        0.6,
-        0.5,
-        3.8,
-        2.9,
-    ),
-    Measure(
-        "evaluatie",
-        "Het IMVO-beleid elke drie jaar evalueren met alle belanghebbenden.",
-        "Evaluate the RBC policy every three years with all stakeholders.",
-        2.6,
-        0.0,
-        2.5,
-        4.4,
-    ),
-)
+@dataclass(frozen=True)
+class Proposal:
+    """A participant's own proposal, left for (or already through) moderation."""
 
-# Position on the axis by declared stakeholder type (positive: for binding rules).
-POSITION = {
-    "company": -0.55,
-    "sector_association": -0.85,
-    "covenant_party": -0.05,
-    "government_body": 0.1,
-    "knowledge_institute": 0.4,
-    "ngo": 0.85,
-    "trade_union": 0.75,
-    "individual": 0.3,
-    "other": 0.0,
-}
-CAMPAIGN_POSITION = {"eerlijke-ketens-nu": 0.95, "vhdp-ledenreactie": -0.95}
+    nl: str
+    status: str  # a StatementStatus value
+    rejection_reason: str = ""
 
-PROPOSALS = (
-    (
-        "Een keurmerk voor bedrijven die aantoonbaar leefbare lonen betalen.",
-        StatementStatus.PENDING,
-        "",
-    ),
-    (
-        "Jaarlijkse IMVO-prijs voor het mkb-bedrijf met de beste ketenaanpak.",
-        StatementStatus.PENDING,
-        "",
-    ),
-    (
-        "Bedrijf X moet gesloten worden, de directeur is een boef.",
-        StatementStatus.REJECTED,
-        "Gaat over een persoon en een bedrijf; dat past niet in de spelregels.",
-    ),
-)
+
+@dataclass(frozen=True)
+class MeasureData:
+    """data/measures.json: the staff's measures and how the respondents lean on them."""
+
+    measures: tuple[Measure, ...]
+    position: dict[str, float]  # on the axis by stakeholder type (positive: for binding rules)
+    campaign_position: dict[str, float]  # by campaign slug, instead of the type's
+    proposals: tuple[Proposal, ...]
+
+
+@cache
+def measure_data() -> MeasureData:
+    data = load("measures.json", MeasureData)
+    for proposal in data.proposals:
+        if proposal.status not in StatementStatus.values:
+            raise DemoDataError(f"measures.json: unknown status {proposal.status!r}")
+    return data
 
 
 def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-value))
 
 
-def _position(response: Response, rng: random.Random, campaign: str) -> float:
-    base = CAMPAIGN_POSITION.get(campaign, POSITION.get(response.stakeholder_type, 0.0))
+def _position(stakeholder_type: str, rng: random.Random, campaign: str) -> float:
+    data = measure_data()
+    base = data.campaign_position.get(campaign, data.position.get(stakeholder_type, 0.0))
     return max(-1.5, min(1.5, base + rng.gauss(0.0, 0.35)))
-
-
-def _campaigns() -> dict[str, str]:
-    """Reference -> campaign of the generated demo responses ("" when none)."""
-    return {r.reference: r.campaign for r in generate_demo_responses()}
 
 
 def do_seed_demo_measures(consultation: Consultation, now: datetime) -> dict[str, int]:
     """Seed the measures, the respondents' votes and ratings, a few proposals, and one finished,
-    published analysis. Idempotent: a second run adds nothing."""
+    published analysis, all through the services. Idempotent: a second run adds nothing."""
+    measures = measure_data().measures
     with transaction.atomic():
         do_enable_deliberation(consultation, moderation=Moderation.PRE)
         existing = {
@@ -326,74 +99,15 @@ def do_seed_demo_measures(consultation: Consultation, now: datetime) -> dict[str
             or do_seed_statement(
                 consultation, m.nl, text_en=m.en, theme=m.theme, now=now - timedelta(days=1)
             )
-            for m in MEASURES
+            for m in measures
         ]
-        responses = list(
-            Response.objects.filter(
-                consultation=consultation, is_demo=True, status=ResponseStatus.SUBMITTED
-            ).order_by("reference")
-        )
-        linked = set(
-            Participant.objects.filter(response__in=responses).values_list("response_id", flat=True)
-        )
-        Participant.objects.bulk_create(
-            [
-                Participant(
-                    consultation=consultation,
-                    response=r,
-                    stakeholder_type=r.stakeholder_type,
-                    is_demo=True,
-                )
-                for r in responses
-                if r.pk not in linked
-            ],
-            batch_size=500,
-        )
-        participants = dict(
-            Participant.objects.filter(response__in=responses).values_list("response_id", "id")
-        )
-        campaigns = _campaigns()
-        votes: list[Vote] = []
-        ratings: list[Rating] = []
-        for response in responses:
-            rng = random.Random(f"imvo-demo-votes:{response.reference}")
-            x = _position(response, rng, campaigns.get(response.reference, ""))
-            participant_id = participants[response.pk]
-            coverage = rng.uniform(0.7, 1.0)
-            for index, (measure, statement) in enumerate(zip(MEASURES, statements, strict=True)):
-                if rng.random() > coverage:
-                    continue
-                moment = now - timedelta(hours=rng.uniform(1, 240))
-                draw = rng.random()
-                if draw < 0.05 + (0.05 if response.stakeholder_type == "individual" else 0.0):
-                    value = 0
-                else:
-                    agree = _sigmoid(measure.base + 2.2 * measure.slope * x)
-                    value = 1 if rng.random() < agree else -1
-                votes.append(
-                    Vote(
-                        participant_id=participant_id,
-                        statement=statement,
-                        value=value,
-                        voted_at=moment,
-                    )
-                )
-                if value != 0 and rng.random() < 0.45 + 0.01 * index:
-                    lean = 0.4 * value
-                    ratings.append(
-                        Rating(
-                            participant_id=participant_id,
-                            statement=statement,
-                            impact=_score(measure.impact + lean, rng),
-                            feasibility=_score(measure.feasibility + lean, rng),
-                            rated_at=moment,
-                        )
-                    )
-        before = Vote.objects.filter(statement__consultation=consultation).count()
-        Vote.objects.bulk_create(votes, batch_size=1000, ignore_conflicts=True)
-        Rating.objects.bulk_create(ratings, batch_size=1000, ignore_conflicts=True)
-        added = Vote.objects.filter(statement__consultation=consultation).count() - before
-        _seed_proposals(consultation, list(participants.values()), now)
+        responses = Response.objects.filter(
+            consultation=consultation, is_demo=True, status=ResponseStatus.SUBMITTED
+        ).order_by("reference")
+        participants = {r.reference: do_link_response(r) for r in responses}
+        votes, ratings = demo_votes(participants, statements, now)
+        added = do_record_votes(consultation, votes, ratings, now=now)
+        seed_proposals(consultation, [p.pk for p in participants.values()], now)
     if added or get_published_run(consultation, OPINION) is None:
         # The same code path the worker runs; done here so the demo has results at once.
         run = do_request_run(consultation, OPINION, None, as_system=True, now=now)
@@ -403,22 +117,63 @@ def do_seed_demo_measures(consultation: Consultation, now: datetime) -> dict[str
     return {"statements": len(statements), "votes_added": added, "participants": len(participants)}
 
 
+def demo_votes(
+    participants: dict[str, Participant], statements: list[Statement], now: datetime
+) -> tuple[list[Vote], list[Rating]]:
+    """Each respondent's votes and ratings, from their position and each measure's appeal."""
+    campaigns = {r.reference: r.campaign for r in generate_demo_responses()}
+    measures = measure_data().measures
+    votes: list[Vote] = []
+    ratings: list[Rating] = []
+    for reference, participant in participants.items():
+        rng = random.Random(f"imvo-demo-votes:{reference}")
+        x = _position(participant.stakeholder_type, rng, campaigns.get(reference, ""))
+        coverage = rng.uniform(0.7, 1.0)
+        for index, (measure, statement) in enumerate(zip(measures, statements, strict=True)):
+            if rng.random() > coverage:
+                continue
+            moment = now - timedelta(hours=rng.uniform(1, 240))
+            draw = rng.random()
+            if draw < 0.05 + (0.05 if participant.stakeholder_type == "individual" else 0.0):
+                value = 0
+            else:
+                agree = _sigmoid(measure.base + 2.2 * measure.slope * x)
+                value = 1 if rng.random() < agree else -1
+            votes.append(
+                Vote(participant=participant, statement=statement, value=value, voted_at=moment)
+            )
+            if value != 0 and rng.random() < 0.45 + 0.01 * index:
+                lean = 0.4 * value
+                impact = _score(measure.impact + lean, rng)
+                feasibility = _score(measure.feasibility + lean, rng)
+                ratings.append(
+                    Rating(
+                        participant=participant,
+                        statement=statement,
+                        impact=impact,
+                        feasibility=feasibility,
+                        rated_at=moment,
+                    )
+                )
+    return votes, ratings
+
+
 def _score(mean: float, rng: random.Random) -> int:
     return max(1, min(5, round(rng.gauss(mean, 0.8))))
 
 
-def _seed_proposals(consultation: Consultation, participant_ids: list[int], now: datetime) -> None:
-    if not participant_ids:
-        return
-    for index, (text, status, reason) in enumerate(PROPOSALS):
-        if Statement.objects.filter(consultation=consultation, text_nl=text).exists():
+def seed_proposals(consultation: Consultation, participant_ids: list[int], now: datetime) -> None:
+    """Participants' proposals through the proposal path; the moderator rejects one."""
+    moderator = get_user_model().objects.filter(username="moderator").first()
+    for index, proposal in enumerate(measure_data().proposals if participant_ids else ()):
+        if Statement.objects.filter(consultation=consultation, text_nl=proposal.nl).exists():
             continue
-        Statement.objects.create(
-            consultation=consultation,
-            text_nl=text,
-            status=status,
-            rejection_reason=reason,
-            author_id=participant_ids[(index * 37) % len(participant_ids)],
-            created_at=now - timedelta(hours=3 + index),
-            moderated_at=now if status != StatementStatus.PENDING else None,
-        )
+        author = participant_ids[(index * 37) % len(participant_ids)]
+        made = now - timedelta(hours=3 + index)
+        statement = do_propose_statement(consultation, author, proposal.nl, now=made)
+        if proposal.status != StatementStatus.PENDING:
+            approve = proposal.status == StatementStatus.APPROVED
+            reason = proposal.rejection_reason
+            do_moderate_statement(
+                statement, actor=moderator, approve=approve, reason=reason, now=now
+            )

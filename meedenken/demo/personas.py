@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from functools import cache
 
-from meedenken.demo.fragments.campaigns import ASSOCIATION_TEMPLATE, NGO_CAMPAIGN
-from meedenken.demo.fragments.names import (
-    ABROAD_COUNTRIES,
-    COUNTRY_NAMES,
-    SECTOR_COVENANTS,
-    SECTOR_SOURCING,
-)
+from meedenken.demo.loader import load
+from meedenken.demo.vocabulary import campaigns, names
 from meedenken.responses.profile import CompanySize, StakeholderType
 
 HOME_COUNTRY = "NL"
@@ -29,34 +25,34 @@ class TypeProfile:
     covenant_view: float  # mean satisfaction with the covenants
     abroad_share: float
     engagement: tuple[float, float]  # range of the chance to answer an optional question
+    law_awareness: float = 1.0  # factor on the chance to know another country's law
+    covenant_chance: float = 0.0  # of being in a covenant of the sector (companies: by size)
 
 
-TYPE_PROFILES: dict[str, TypeProfile] = {
-    StakeholderType.COMPANY: TypeProfile(0.36, 0.0, 0.2, 0.12, (0.35, 0.85)),
-    StakeholderType.SECTOR_ASSOCIATION: TypeProfile(0.06, -0.45, 0.4, 0.03, (0.6, 1.0)),
-    StakeholderType.NGO: TypeProfile(0.09, 0.8, -0.3, 0.3, (0.55, 0.95)),
-    StakeholderType.TRADE_UNION: TypeProfile(0.05, 0.75, -0.05, 0.25, (0.5, 0.9)),
-    StakeholderType.KNOWLEDGE_INSTITUTE: TypeProfile(0.05, 0.4, -0.1, 0.1, (0.5, 0.95)),
-    StakeholderType.GOVERNMENT_BODY: TypeProfile(0.04, 0.25, 0.15, 0.0, (0.4, 0.85)),
-    StakeholderType.COVENANT_PARTY: TypeProfile(0.06, 0.25, 0.55, 0.05, (0.55, 0.95)),
-    StakeholderType.INDIVIDUAL: TypeProfile(0.24, 0.45, 0.0, 0.15, (0.15, 0.6)),
-    StakeholderType.OTHER: TypeProfile(0.05, 0.1, 0.1, 0.2, (0.3, 0.8)),
-}
+@dataclass(frozen=True)
+class SizeProfile:
+    share: float  # among companies
+    regulation_shift: float  # added to the regulation mean of companies
+    staff: tuple[int, int]
+    covenant_member_chance: float
+    readiness: float  # for the Child Labour Due Diligence Act, on the 1-5 scale
 
-# Company size -> (share, shift of the regulation mean, staff range)
-COMPANY_SIZES: dict[str, tuple[float, float, tuple[int, int]]] = {
-    CompanySize.MICRO: (0.2, -0.35, (2, 9)),
-    CompanySize.SMALL: (0.3, -0.25, (10, 49)),
-    CompanySize.MEDIUM: (0.28, 0.0, (50, 249)),
-    CompanySize.LARGE: (0.22, 0.2, (250, 12000)),
-}
-COVENANT_MEMBER_CHANCE: dict[str, float] = {
-    CompanySize.MICRO: 0.1,
-    CompanySize.SMALL: 0.25,
-    CompanySize.MEDIUM: 0.45,
-    CompanySize.LARGE: 0.6,
-}
-CIVIL_FOCUS_SECTORS = ("textile", "agri_food", "metals_mining", "floriculture", "natural_stone")
+
+@dataclass(frozen=True)
+class PersonaData:
+    """data/personas.json: who responds, and how opinions lean, by type and company size."""
+
+    types: dict[str, TypeProfile]  # by stakeholder type
+    company_sizes: dict[str, SizeProfile]
+    civil_focus_sectors: tuple[str, ...]
+    country_awareness: dict[str, float]  # chance to know a country's law (countries_known)
+    # question -> choice -> {respondent tag: weight, ..., "else": weight}; the first tag wins
+    choice_weights: dict[str, dict[str, dict[str, float]]]
+
+
+@cache
+def persona_data() -> PersonaData:
+    return load("personas.json", PersonaData)
 
 
 @dataclass(frozen=True)
@@ -98,37 +94,39 @@ def build_roster(rng: random.Random, count: int) -> list[tuple[str, str]]:
     ngo_campaign = round(count * 30 / 320)
     template = round(count * 10 / 320)
     rest = max(0, count - ngo_campaign - template)
-    total_weight = sum(profile.weight for profile in TYPE_PROFILES.values())
-    exact = {kind: rest * p.weight / total_weight for kind, p in TYPE_PROFILES.items()}
+    types = persona_data().types
+    total_weight = sum(profile.weight for profile in types.values())
+    exact = {kind: rest * p.weight / total_weight for kind, p in types.items()}
     counts = {kind: int(value) for kind, value in exact.items()}
-    # Largest remainder, ties broken by the fixed order of TYPE_PROFILES.
+    # Largest remainder, ties broken by the order of the types in personas.json.
     by_remainder = sorted(exact, key=lambda kind: exact[kind] - counts[kind], reverse=True)
     for kind in by_remainder[: rest - sum(counts.values())]:
         counts[kind] += 1
     roster = [(kind, "") for kind, number in counts.items() for _ in range(number)]
-    roster += [(StakeholderType.INDIVIDUAL, NGO_CAMPAIGN)] * ngo_campaign
-    roster += [(StakeholderType.COMPANY, ASSOCIATION_TEMPLATE)] * template
+    roster += [(StakeholderType.INDIVIDUAL, campaigns().ngo.slug)] * ngo_campaign
+    roster += [(StakeholderType.COMPANY, campaigns().association.slug)] * template
     rng.shuffle(roster)
     return roster[:count]
 
 
 def make_persona(rng: random.Random, stakeholder_type: str, campaign: str) -> Persona:
-    profile = TYPE_PROFILES[stakeholder_type]
+    data, ngo, association = persona_data(), campaigns().ngo.slug, campaigns().association.slug
+    profile = data.types[stakeholder_type]
     is_abroad = (
         campaign == ""
         and stakeholder_type != StakeholderType.GOVERNMENT_BODY
         and rng.random() < profile.abroad_share
     )
-    country = rng.choice(ABROAD_COUNTRIES) if is_abroad else HOME_COUNTRY
+    country = rng.choice(names().abroad_countries) if is_abroad else HOME_COUNTRY
 
     company_size, staff, regulation_shift = "", 0, 0.0
     if stakeholder_type == StakeholderType.COMPANY:
-        sizes = {size: share for size, (share, _shift, _staff) in COMPANY_SIZES.items()}
-        if campaign == ASSOCIATION_TEMPLATE:
+        sizes = {size: p.share for size, p in data.company_sizes.items()}
+        if campaign == association:
             sizes = {CompanySize.MICRO: 0.3, CompanySize.SMALL: 0.4, CompanySize.MEDIUM: 0.3}
         company_size = weighted_choice(rng, sizes)
-        _share, regulation_shift, (low, high) = COMPANY_SIZES[company_size]
-        staff = rng.randint(low, high)
+        regulation_shift = data.company_sizes[company_size].regulation_shift
+        staff = rng.randint(*data.company_sizes[company_size].staff)
     elif stakeholder_type == StakeholderType.SECTOR_ASSOCIATION:
         staff = rng.choice((40, 85, 120, 250, 400, 900))
 
@@ -136,12 +134,12 @@ def make_persona(rng: random.Random, stakeholder_type: str, campaign: str) -> Pe
     focus_country = country if is_abroad else pick_sourcing_country(rng, sector)
     regulation = clip(rng.gauss(profile.regulation + regulation_shift, 0.35))
     covenant_view = clip(rng.gauss(profile.covenant_view, 0.4))
-    if campaign == NGO_CAMPAIGN:
+    if campaign == ngo:
         regulation = clip(rng.gauss(0.9, 0.1))
-    elif campaign == ASSOCIATION_TEMPLATE:
+    elif campaign == association:
         regulation = clip(rng.gauss(-0.45, 0.15))
     english_share = 0.06  # Dutch residents who prefer English
-    if campaign == ASSOCIATION_TEMPLATE:
+    if campaign == association:
         english_share = 0.0
     elif is_abroad:
         english_share = 0.25 if country == "BE" else 0.9  # Flemish respondents write Dutch
@@ -202,47 +200,49 @@ def respondent_tags(
 
 
 def pick_sector(rng: random.Random, stakeholder_type: str, campaign: str, country: str) -> str:
-    if campaign == ASSOCIATION_TEMPLATE:
+    vocabulary, civil_sectors = names(), persona_data().civil_focus_sectors
+    if campaign == campaigns().association.slug:
         return rng.choice(("retail", "textile", "agri_food"))
-    if campaign == NGO_CAMPAIGN:
+    if campaign == campaigns().ngo.slug:
         return ""
     if stakeholder_type in (StakeholderType.COMPANY, StakeholderType.SECTOR_ASSOCIATION):
-        sourcing = {s: float(w) for s, (w, places) in SECTOR_SOURCING.items()}
+        sourcing = {s: float(x.weight) for s, x in vocabulary.sector_sourcing.items()}
         if country != HOME_COUNTRY:
             # A supplier abroad works in a sector that sources from its country, if there is one.
-            local = {s: w for s, w in sourcing.items() if country in SECTOR_SOURCING[s][1]}
+            local = {
+                s: w
+                for s, w in sourcing.items()
+                if country in vocabulary.sector_sourcing[s].countries
+            }
             sourcing = local or sourcing
         return weighted_choice(rng, sourcing)
     if stakeholder_type == StakeholderType.GOVERNMENT_BODY:
         return "public"
     if stakeholder_type == StakeholderType.INDIVIDUAL:
-        return rng.choice((*CIVIL_FOCUS_SECTORS, "", "", "", "other"))
+        return rng.choice((*civil_sectors, "", "", "", "other"))
     if stakeholder_type == StakeholderType.COVENANT_PARTY:
-        return rng.choice(tuple(SECTOR_COVENANTS))
-    return rng.choice((*CIVIL_FOCUS_SECTORS, "other"))
+        return rng.choice(tuple(vocabulary.sector_covenants))
+    return rng.choice((*civil_sectors, "other"))
 
 
 def pick_sourcing_country(rng: random.Random, sector: str) -> str:
-    if sector in SECTOR_SOURCING:
-        return rng.choice(SECTOR_SOURCING[sector][1])
-    return rng.choice(tuple(code for code in COUNTRY_NAMES if code not in ("BE", "DE", "GB", "FR")))
+    sourcing, countries = names().sector_sourcing, names().country_names
+    if sector in sourcing:
+        return rng.choice(sourcing[sector].countries)
+    return rng.choice(tuple(code for code in countries if code not in ("BE", "DE", "GB", "FR")))
 
 
 def pick_covenants(
     rng: random.Random, stakeholder_type: str, company_size: str, sector: str, campaign: str
 ) -> tuple[str, ...]:
-    options = SECTOR_COVENANTS.get(sector, ())
+    options = names().sector_covenants.get(sector, ())
     if not options or campaign:
         return ()
-    chances: dict[str, float] = {
-        StakeholderType.COMPANY: COVENANT_MEMBER_CHANCE.get(company_size, 0.0),
-        StakeholderType.SECTOR_ASSOCIATION: 0.6,
-        StakeholderType.NGO: 0.3,
-        StakeholderType.TRADE_UNION: 0.5,
-        StakeholderType.COVENANT_PARTY: 1.0,
-        StakeholderType.KNOWLEDGE_INSTITUTE: 0.1,
-    }
-    chance = chances.get(stakeholder_type, 0.0)
+    size = persona_data().company_sizes.get(company_size)
+    if stakeholder_type == StakeholderType.COMPANY:
+        chance = size.covenant_member_chance if size else 0.0
+    else:
+        chance = persona_data().types[stakeholder_type].covenant_chance
     if rng.random() >= chance:
         return ()
     if len(options) > 1 and rng.random() < 0.2:

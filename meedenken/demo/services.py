@@ -7,7 +7,7 @@ and only the missing ones are created.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,8 +33,8 @@ from meedenken.demo.credentials import (
     second_factor_path,
 )
 from meedenken.demo.generator import REFERENCE_PREFIX, DemoResponse, generate_demo_responses
-from meedenken.demo.measures import do_seed_demo_measures
-from meedenken.demo.spec import ConsultationSpec, DocumentSpec, QuestionSpec, SectionSpec
+from meedenken.demo.measures import do_seed_demo_measures, measure_data
+from meedenken.demo.spec import DocumentSpec, QuestionSpec, SectionSpec, Text
 from meedenken.reference.services import do_import_reference
 from meedenken.responses.models import Answer, Response, ResponseStatus
 from meedenken.responses.secrets import hash_secret, new_secret
@@ -87,7 +87,10 @@ class DemoLoadResult:
 
 def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadResult:
     now = now or timezone.now()
+    # All data files are read (and checked) before anything is written.
     spec = build_imvo_consultation(now)
+    demo_responses = generate_demo_responses(seed)
+    measure_data()
     # Written before the transaction: if loading fails, the next run reuses the same passwords.
     passwords = ensure_demo_passwords(credentials_path())
     totp_secrets = ensure_demo_second_factors(second_factor_path())
@@ -95,15 +98,15 @@ def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadRe
         existing = Consultation.objects.filter(slug=spec.slug).first()
         previous_opening = existing.opens_at if existing else None
         consultation_tally = Tally()
-        consultation = upsert(
-            existing, Consultation(slug=spec.slug), consultation_values(spec), consultation_tally
-        )
+        values = row_values(spec, published_at=spec.opens_at, is_demo=True)
+        values.update(analysed_at=None, reported_at=None)
+        consultation = upsert(existing, Consultation(slug=spec.slug), values, consultation_tally)
         if previous_opening is not None:
             shift_demo_responses(consultation, consultation.opens_at - previous_opening)
         result = DemoLoadResult(consultation, consultation_tally, credentials_path())
         questions = load_sections(consultation, spec.sections, result)
         load_documents(consultation, spec.documents, result)
-        load_responses(consultation, questions, generate_demo_responses(seed), now, result)
+        load_responses(consultation, questions, demo_responses, now, result)
         result.staff = load_staff(passwords, totp_secrets)
         load_demo_codebook(consultation)
         do_seed_demo_measures(consultation, now)  # measures, votes, a published analysis
@@ -135,39 +138,16 @@ def upsert(
     return obj
 
 
-def translated_values(**texts: Any) -> dict[str, str]:
-    """{"title": Text(nl, en)} -> {"title_nl": nl, "title_en": en}."""
-    values: dict[str, str] = {}
-    for name, text in texts.items():
-        values[f"{name}_nl"] = text.nl
-        values[f"{name}_en"] = text.en
-    return values
-
-
-def consultation_values(spec: ConsultationSpec) -> dict[str, Any]:
-    return {
-        **translated_values(title=spec.title, summary=spec.summary, explainer=spec.explainer),
-        "organisation": spec.organisation,
-        "published_at": spec.opens_at,
-        "opens_at": spec.opens_at,
-        "closes_at": spec.closes_at,
-        "analysed_at": None,
-        "reported_at": None,
-        "is_demo": True,
-    }
-
-
-def question_values(spec: QuestionSpec, section: Section, order: int) -> dict[str, Any]:
-    return {
-        "section": section,
-        "order": order,
-        "kind": str(spec.kind),
-        "required": spec.required,
-        "max_length": spec.max_length,
-        **translated_values(
-            text=spec.text, help=spec.help, scale_low=spec.scale_low, scale_high=spec.scale_high
-        ),
-    }
+def row_values(spec: Any, *, skip: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:
+    """A spec's plain fields as model fields; a Text `title` becomes `title_nl` and `title_en`."""
+    values: dict[str, Any] = {}
+    for name in (f.name for f in fields(spec) if f.name not in skip):
+        value = getattr(spec, name)
+        if isinstance(value, Text):
+            values[f"{name}_nl"], values[f"{name}_en"] = value.nl, value.en
+        elif not isinstance(value, tuple):  # nested specs are loaded on their own
+            values[name] = value
+    return {**values, **extra}
 
 
 def load_sections(
@@ -182,14 +162,14 @@ def load_sections(
         section = upsert(
             existing_sections.get(section_order),
             Section(consultation=consultation),
-            {"order": section_order, **translated_values(title=s.title, intro=s.intro)},
+            row_values(s, order=section_order),
             result.sections,
         )
         for question_order, question_spec in enumerate(s.questions, start=1):
             question = upsert(
                 existing_questions.get(question_spec.key),
                 Question(key=question_spec.key),
-                question_values(question_spec, section, question_order),
+                row_values(question_spec, section=section, order=question_order),
                 result.questions,
             )
             load_choices(question, question_spec, result)
@@ -203,7 +183,7 @@ def load_choices(question: Question, spec: QuestionSpec, result: DemoLoadResult)
         upsert(
             existing.get(choice_spec.value),
             Choice(question=question, value=choice_spec.value),
-            {"order": order, **translated_values(label=choice_spec.label)},
+            row_values(choice_spec, order=order),
             result.choices,
         )
 
@@ -213,14 +193,8 @@ def load_documents(
 ) -> None:
     existing = {document.order: document for document in consultation.documents.all()}
     for order, spec in enumerate(documents, start=1):
-        name = store_document_file(spec.filename)
-        values = {
-            "order": order,
-            "file": name,
-            "url": "",
-            "language": spec.language,
-            **translated_values(title=spec.title, description=spec.description),
-        }
+        file = store_document_file(spec.filename)
+        values = row_values(spec, skip=("filename",), order=order, file=file, url="")
         # A FieldFile compares equal to its name, so an unchanged file is not re-saved.
         upsert(existing.get(order), Document(consultation=consultation), values, result.documents)
 
@@ -284,18 +258,10 @@ def shift_demo_responses(consultation: Consultation, delta: timedelta) -> None:
     """Move the demo responses along with the consultation's dates, so they stay inside them."""
     if not delta:
         return
-    Response.objects.filter(consultation=consultation, is_demo=True).update(
-        **{
-            name: F(name) + delta
-            for name in (
-                "created_at",
-                "updated_at",
-                "submitted_at",
-                "publication_consent_at",
-                "contact_consent_at",
-            )
-        }
-    )
+    moments: tuple[str, ...] = ("created_at", "updated_at", "submitted_at")
+    moments += ("publication_consent_at", "contact_consent_at")
+    shifted = {name: F(name) + delta for name in moments}
+    Response.objects.filter(consultation=consultation, is_demo=True).update(**shifted)
 
 
 def check_answers(demo_responses: list[DemoResponse], questions: dict[str, Question]) -> None:
@@ -317,27 +283,17 @@ def build_response(consultation: Consultation, demo: DemoResponse, now: datetime
     open_for = now - consultation.opens_at
     submitted_at = consultation.opens_at + open_for * min(demo.submitted_fraction, 0.999)
     consent_at = submitted_at - timedelta(minutes=2)
-    profile = demo.profile
     return Response(
+        **{**asdict(demo.profile), "covenants": sorted(demo.profile.covenants)},
         consultation=consultation,
         reference=demo.reference,
         secret_hash=hash_secret(new_secret()),  # nobody holds the secret link of demo data
         status=ResponseStatus.SUBMITTED,
         language=demo.language,
         is_demo=True,
-        respondent_kind=profile.respondent_kind,
-        organisation_name=profile.organisation_name,
-        stakeholder_type=profile.stakeholder_type,
-        company_size=profile.company_size,
-        sector=profile.sector,
-        country=profile.country,
-        covenants=sorted(profile.covenants),
-        publication_consent=profile.publication_consent,
         publication_consent_at=consent_at,
         consent_version=settings.MEEDENKEN_CONSENT_VERSION,
-        contact_consent=profile.contact_consent,
-        contact_consent_at=consent_at if profile.contact_consent else None,
-        contact_email=profile.contact_email,
+        contact_consent_at=consent_at if demo.profile.contact_consent else None,
         submitted_at=submitted_at,
     )
 

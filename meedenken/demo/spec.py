@@ -1,13 +1,16 @@
 """Plain-data description of a consultation, independent of the database.
 
-The demo content is written as these frozen dataclasses so it can be read, tested and diffed
-without Django; `services.do_load_demo` turns it into model rows.
+These frozen dataclasses are the shape of data/consultation.json (checked by `loader.load`) and
+can be read and tested without Django; `services.do_load_demo` turns them into model rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
+
+from meedenken.demo.loader import load
 
 
 @dataclass(frozen=True)
@@ -66,3 +69,25 @@ class ConsultationSpec:
 
     def questions(self) -> list[QuestionSpec]:
         return [question for section in self.sections for question in section.questions]
+
+
+@dataclass(frozen=True)
+class ConsultationData:
+    """data/consultation.json: the consultation's texts; dates are relative to loading."""
+
+    title: Text
+    summary: Text
+    explainer: Text  # the names of the Markdown files in data/ that hold the explainer
+    organisation: str
+    opens_days_before_now: int
+    closes_days_after_now: int
+    documents: tuple[DocumentSpec, ...]
+    sections: tuple[SectionSpec, ...]
+
+    def questions(self) -> list[QuestionSpec]:
+        return [question for section in self.sections for question in section.questions]
+
+
+@cache
+def consultation_data() -> ConsultationData:
+    return load("consultation.json", ConsultationData)

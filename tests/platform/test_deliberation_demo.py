@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from meedenken.demo.measures import MEASURES, do_seed_demo_measures
+from meedenken.demo.measures import do_seed_demo_measures, measure_data
 from meedenken.demo.services import do_load_demo
 from meedenken.runs.models import AnalysisRun
 from meedenken.statements.models import STATEMENT_MAX_LENGTH, Statement, StatementStatus
@@ -17,6 +17,7 @@ from meedenken.voting.opinion_json import read_opinion
 from tests.platform.deliberation_helpers import fresh_cache  # noqa: F401 (autouse)
 
 pytestmark = pytest.mark.django_db
+MEASURES = measure_data().measures
 
 
 @pytest.fixture

@@ -28,14 +28,13 @@ from meedenken.consultations.models import (
     QuestionKind,
     Section,
 )
-from meedenken.demo.answers import OPEN_KEYS, REQUIRED_OPEN_KEYS
+from meedenken.demo.answers import open_keys, required_open_keys
 from meedenken.demo.content import DEMO_SLUG, DOCUMENTS_DIR, build_imvo_consultation
-from meedenken.demo.fragments import FRAGMENTS
-from meedenken.demo.fragments.voices import CLOSERS, OPENERS
 from meedenken.demo.generator import DemoProfile, DemoResponse, generate_demo_responses
 from meedenken.demo.personas import respondent_tags
 from meedenken.demo.services import do_load_demo
 from meedenken.demo.spec import QuestionSpec
+from meedenken.demo.vocabulary import fragments
 from meedenken.responses.models import Answer, Response, ResponseStatus
 from meedenken.responses.profile import (
     CompanySize,
@@ -137,10 +136,10 @@ def test_shipped_documents_keep_sources_and_unverified_markers() -> None:
 
 
 def test_generator_knows_the_open_and_required_questions_of_the_content() -> None:
-    open_keys = [q.key for q in SPEC.questions() if q.kind == QuestionKind.OPEN_TEXT]
-    assert list(OPEN_KEYS) == open_keys
-    assert set(REQUIRED_OPEN_KEYS) == {key for key in open_keys if QUESTIONS[key].required}
-    assert set(FRAGMENTS) == set(open_keys)
+    form_keys = [q.key for q in SPEC.questions() if q.kind == QuestionKind.OPEN_TEXT]
+    assert list(open_keys()) == form_keys
+    assert set(required_open_keys()) == {key for key in form_keys if QUESTIONS[key].required}
+    assert set(fragments().open_answers) == set(form_keys)
 
 
 def test_generator_is_deterministic_for_a_seed() -> None:
@@ -228,8 +227,9 @@ def test_every_fragment_audience_is_a_tag_some_respondent_has() -> None:
             kind, size if kind == StakeholderType.COMPANY else "", abroad, in_covenant=member
         )
     }
-    fragments = [f for bank in FRAGMENTS.values() for group in bank.values() for f in group]
-    audiences = {f.audience for f in [*fragments, *OPENERS, *CLOSERS]} - {""}
+    bank = fragments()
+    answers = [f for by_stance in bank.open_answers.values() for g in by_stance.values() for f in g]
+    audiences = {f.audience for f in [*answers, *bank.openers, *bank.closers]} - {""}
     assert audiences <= reachable
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from meedenken.demo.loader import DemoDataError
 from meedenken.demo.services import Tally, do_load_demo
 
 
@@ -17,7 +18,10 @@ class Command(BaseCommand):
     help = "Load the IMVO demo consultation with generated demo responses (idempotent)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        result = do_load_demo()
+        try:
+            result = do_load_demo()
+        except DemoDataError as error:  # nothing was written: the data is checked first
+            raise CommandError(f"demo data: {error}") from error
         consultation = result.consultation
         self.stdout.write(f"Consultation /{consultation.slug}/ ({consultation.phase.label})")
         for name, tally in (
