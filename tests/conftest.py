@@ -33,3 +33,14 @@ def _force_login_includes_second_factor(monkeypatch: pytest.MonkeyPatch) -> None
             verify_second_factor(self, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> Any:
+    """Rate limits (issue 12) count per client address in a cache; every test starts afresh,
+    since all test clients share one address and database ids repeat after a rollback."""
+    from django.core.cache import caches
+
+    caches["ratelimit"].clear()
+    yield
+    caches["ratelimit"].clear()

@@ -55,6 +55,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "reference.referencefact": ("add", "change", "view"),
         "reference.factlink": ("add", "change", "delete", "view"),
         "publication.responsespublication": ("view", "publish"),
+        "voting.participationpolicy": ("add", "change", "view"),
     },
     StaffRole.ANALYST: {
         "consultations.consultation": ("view",),

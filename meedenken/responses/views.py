@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from meedenken.consultations.models import Consultation
 from meedenken.consultations.selectors import get_public_consultation
+from meedenken.core.ratelimits import RateLimited, check_client_limits, rate_limited_response
 from meedenken.core.views import error_page
 from meedenken.notifications.services import NotificationError
 from meedenken.papers.selectors import get_papers
@@ -56,6 +57,10 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = get_public_consultation(slug)
     if consultation is None:
         raise Http404
+    try:  # one client cannot make drafts by the hundred (issue 12)
+        check_client_limits(request, f"start:{consultation.pk}", "response_start")
+    except RateLimited as error:
+        return rate_limited_response(request, error)
     try:
         started = do_start_response(
             consultation, language=get_language() or "nl", nonce=request.POST.get("nonce", "")[:64]

@@ -245,3 +245,37 @@ LOGGING = {
 }
 # Probes and the metrics scraper may talk plain HTTP to the process behind the proxy.
 SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz|gezondheid|metrics)$"]
+
+# --- One voice per participant (issue 12): rate limits, honeypot and fill time -------------
+# Counted by django-ratelimit in the "ratelimit" cache: Redis when MEEDENKEN_REDIS_URL is set
+# (shared by all processes and nodes: use it in production), else each process's memory.
+MEEDENKEN_REDIS_URL = os.environ.get("MEEDENKEN_REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": MEEDENKEN_REDIS_URL}
+        if MEEDENKEN_REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+    ),
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_ENABLE = env_bool("MEEDENKEN_RATE_LIMITS_ENABLED", True)
+# Behind a proxy: the header with the client's address, e.g. HTTP_X_REAL_IP (nginx).
+MEEDENKEN_CLIENT_ADDRESS_HEADER = os.environ.get("MEEDENKEN_CLIENT_ADDRESS_HEADER", "")
+# Site defaults (a consultation may set its own, voting.ParticipationPolicy). Per address
+# unless named otherwise; a network is an IPv4 /24 or IPv6 /48. A workshop of 40 people
+# behind one address can all start within a minute.
+MEEDENKEN_RATE_LIMITS: dict[str, str | None] = {
+    "new_participant_address": "40/m",
+    "new_participant_address_hour": "400/h",
+    "new_participant_network": "80/m",
+    "new_participant_network_hour": "800/h",
+    "burst": "10/10m",  # more new participants from one network than this are flagged
+    "vote_participant": "60/m",
+    "vote_address": "1200/m",
+    "declaration_participant": "10/m",
+    "proposal_address": "30/h",
+    "response_start_address": "60/h",
+    "response_start_network": "120/h",
+}
+MEEDENKEN_MIN_FILL_SECONDS = float(os.environ.get("MEEDENKEN_MIN_FILL_SECONDS", 3))

@@ -13,9 +13,10 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 
 from meedenken.accounts.access import has_consultation_perm
+from meedenken.audit.admin_mixins import AuditedModelAdmin
 from meedenken.consultations.models import Consultation
 from meedenken.statements.services import DeliberationError
-from meedenken.voting.models import Participant
+from meedenken.voting.models import Participant, ParticipationPolicy
 from meedenken.voting.polis import do_export_polis_zip, do_import_polis_upload
 
 
@@ -37,8 +38,17 @@ class PolisUploadForm(forms.Form):
 
 @admin.register(Participant)
 class ParticipantAdmin(admin.ModelAdmin):
-    list_display = ["id", "consultation", "stakeholder_type", "is_demo", "created_at"]
-    list_filter = ["consultation", "stakeholder_type", "is_demo"]
+    list_display = [
+        "id",
+        "consultation",
+        "stakeholder_type",
+        "level",
+        "flag",
+        "is_demo",
+        "created_at",
+    ]
+    list_filter = ["consultation", "level", "flag", "stakeholder_type", "is_demo"]
+    exclude = ["client_hash"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -109,3 +119,10 @@ class ParticipantAdmin(admin.ModelAdmin):
         response = HttpResponse(content, content_type="application/zip")
         response["Content-Disposition"] = f'attachment; filename="{consultation.slug}-polis.zip"'
         return response
+
+
+@admin.register(ParticipationPolicy)
+class ParticipationPolicyAdmin(AuditedModelAdmin):
+    """Per consultation: rate limits of the public actions and the level of the ranking."""
+
+    list_display = ["consultation", "results_level", "new_participants_per_minute"]

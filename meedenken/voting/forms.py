@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from meedenken.core.humancheck import HumanCheckForm
 from meedenken.responses.profile import StakeholderType
 from meedenken.statements.models import STATEMENT_MAX_LENGTH
 
@@ -64,7 +65,7 @@ def clean_vote_quickly(data: Any) -> dict[str, Any] | None:
     return cleaned
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(HumanCheckForm):
     text = forms.CharField(
         label=_("Uw voorstel voor een maatregel"),
         help_text=_(
@@ -76,7 +77,7 @@ class ProposalForm(forms.Form):
     )
 
 
-class StakeholderForm(forms.Form):
+class StakeholderForm(HumanCheckForm):
     stakeholder_type = forms.ChoiceField(
         label=_("Ik stem als"),
         help_text=_(

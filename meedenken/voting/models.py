@@ -14,6 +14,24 @@ from meedenken.responses.profile import StakeholderType
 from meedenken.statements.models import Statement
 
 
+class ParticipationLevel(models.TextChoices):
+    """How much is known of who a participant is (the opinion core's levels, lowest first):
+    results are computed per level, each on the participants at that level or above."""
+
+    OPEN = "open", _("open (cookie)")
+    EMAIL_CONFIRMED = "email_confirmed", _("e-mailadres bevestigd")
+    RESPONSE_LINKED = "response_linked", _("gekoppeld aan een reactie")
+    VERIFIED = "verified", _("geverifieerd")
+
+
+class FloodFlag(models.TextChoices):
+    """Why a participant's votes, declarations and proposals are flagged to staff."""
+
+    NONE = "", _("geen")
+    BURST = "burst", _("veel nieuwe deelnemers tegelijk van één netwerk")
+    FORM = "form", _("formulier zonder invultijd verstuurd")
+
+
 class Participant(models.Model):
     """Someone who votes: known by a signed cookie, or by the secret link of their response."""
 
@@ -33,6 +51,19 @@ class Participant(models.Model):
     external_id = models.BigIntegerField(_("Pol.is-deelnemer"), null=True, blank=True)
     is_demo = models.BooleanField(_("demonstratie"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    level = models.CharField(
+        _("deelnameniveau"),
+        max_length=20,
+        choices=ParticipationLevel.choices,
+        default=ParticipationLevel.OPEN,
+    )
+    # A keyed hash of the client's network (core/ratelimits.py), never the address: it lets a
+    # burst flag the participants it made. Cleared by the retention job.
+    client_hash = models.CharField(max_length=16, blank=True, editable=False)
+    flag = models.CharField(
+        _("signalering"), max_length=10, choices=FloodFlag.choices, blank=True, default=""
+    )
+    flagged_at = models.DateTimeField(_("gesignaleerd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("deelnemer")
@@ -42,9 +73,54 @@ class Participant(models.Model):
                 fields=["consultation", "external_id"], name="participant_external_id_unique"
             )
         ]
+        indexes = [
+            models.Index(
+                fields=["consultation", "client_hash", "created_at"], name="participant_client"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.consultation.slug} / {self.pk}"
+
+
+class ParticipationPolicy(models.Model):
+    """Per consultation: the rate limits of its public actions (empty = the site's default in
+    `MEEDENKEN_RATE_LIMITS`) and the participation level its results are ranked at."""
+
+    consultation = models.OneToOneField(
+        Consultation, on_delete=models.CASCADE, related_name="participation_policy"
+    )
+    new_participants_per_minute = models.PositiveIntegerField(
+        _("nieuwe deelnemers per minuut per adres"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: de standaard. Verhoog voor een bijeenkomst achter één netwerkadres."),
+    )
+    new_participants_per_hour = models.PositiveIntegerField(
+        _("nieuwe deelnemers per uur per adres"), null=True, blank=True
+    )
+    votes_per_minute = models.PositiveIntegerField(
+        _("stemmen per minuut per deelnemer"), null=True, blank=True
+    )
+    proposals_per_hour = models.PositiveIntegerField(
+        _("voorstellen per uur per adres"), null=True, blank=True
+    )
+    results_level = models.CharField(
+        _("rangorde op deelnameniveau"),
+        max_length=20,
+        choices=ParticipationLevel.choices,
+        default=ParticipationLevel.OPEN,
+        help_text=_(
+            "De openbare rangorde van de maatregelen rust op de deelnemers van dit niveau en hoger."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("deelnameregels")
+        verbose_name_plural = _("deelnameregels")
+
+    def __str__(self) -> str:
+        return str(self.consultation)
 
 
 class VoteValue(models.IntegerChoices):

@@ -69,14 +69,27 @@ def statement_rows(result: dict[str, Any], summary: dict[str, Any]) -> dict[str,
     return rows
 
 
-def ranked(rows: dict[str, dict[str, Any]]) -> list[str]:
-    """By the core's graded support rank (statements with too few votes have none and come
-    last), then broadly supported first, by broad support, bridging and id."""
+def level_ranks(rows: dict[str, dict[str, Any]], level: str, min_votes: int) -> dict[str, int]:
+    """Rank by the graded support on the participants at `level` or above, with the core's
+    rule (`graded.rank_by`): statements with at least `min_votes` votes at that level and a
+    score, by decreasing score, ties in statement order."""
+    scored = []
+    for key, row in rows.items():
+        entry = next((e for e in row["support"] if e["level"] == level), None)
+        if entry is not None and entry["score"] is not None and entry["votes"] >= min_votes:
+            scored.append((-entry["score"], int(key) if key.lstrip("-").isdigit() else 0, key))
+    return {key: rank for rank, (_s, _o, key) in enumerate(sorted(scored), start=1)}
+
+
+def ranked(rows: dict[str, dict[str, Any]], rank_key: str = "support_rank") -> list[str]:
+    """By a graded support rank (the core's over everyone, or `level_rank`; statements with
+    too few votes have none and come last), then broadly supported first, by broad support,
+    bridging and id."""
     return sorted(
         rows,
         key=lambda k: (
-            rows[k].get("support_rank") is None,
-            rows[k].get("support_rank") or 0,
+            rows[k].get(rank_key) is None,
+            rows[k].get(rank_key) or 0,
             not rows[k]["broadly_supported"],
             -rows[k]["broad_support"],
             -(rows[k]["bridging"] or 0.0),
@@ -119,10 +132,24 @@ def map_points(result: dict[str, Any]) -> list[list[float | int]]:
     ]
 
 
-def read_opinion(result: dict[str, Any], summary: dict[str, Any]) -> dict[str, Any]:
+def read_opinion(
+    result: dict[str, Any], summary: dict[str, Any], level: str = "open"
+) -> dict[str, Any]:
+    """The page's data; `level`: the participation level the ranking rests on ("open" =
+    everyone, the core's own rank)."""
     rows = statement_rows(result, summary)
     support = result.get("support_groups", {})
     meta = result.get("meta", {})
+    present = [x["level"] for x in support.get("levels", [])]
+    rank_key = "support_rank"
+    if level != "open" and level in present:
+        min_votes = int(meta.get("config", {}).get("min_votes_to_rank", 10))
+        ranks = level_ranks(rows, level, min_votes)
+        for key, row in rows.items():
+            row["level_rank"] = ranks.get(key)
+        rank_key = "level_rank"
+    else:
+        level = "open"
     return {
         "n_participants": meta.get("n_participants", 0),
         "n_votes": meta.get("n_votes", 0),
@@ -136,6 +163,8 @@ def read_opinion(result: dict[str, Any], summary: dict[str, Any]) -> dict[str, A
             for c in result.get("consensus", {}).get("agree", [])
             if str(c["statement_id"]) in rows
         ],
-        "ranked": ranked(rows),
+        "ranked": ranked(rows, rank_key),
+        "level": level,
+        "levels": present,
         "map": {"participants": map_points(result)},
     }

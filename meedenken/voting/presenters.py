@@ -60,10 +60,15 @@ def _scale(values: list[float], low: float, high: float) -> list[float]:
 
 
 def results_view(
-    stored: dict[str, Any], summary: dict[str, Any], texts: dict[int, Statement]
+    stored: dict[str, Any],
+    summary: dict[str, Any],
+    texts: dict[int, Statement],
+    level: str = "open",
 ) -> dict[str, Any]:
-    """The page's rows and chart geometry from a run's stored core JSON and summary."""
-    result = read_opinion(stored, summary)
+    """The page's rows and chart geometry from a run's stored core JSON and summary; the
+    ranking rests on the participants at `level` or above (when the run has that level)."""
+    result = read_opinion(stored, summary, level)
+    level = result.get("level", "open")
     stats: dict[str, dict[str, Any]] = result.get("statements", {})
     type_codes: list[str] = list(result.get("stakeholder_types", []))
     labels = dict(StakeholderType.choices)
@@ -97,7 +102,10 @@ def results_view(
                 )
             else:
                 cells.append({"label": label, "n": 0})
-        levels = [_support(entry) for entry in s.get("support", [])]
+        entries = s.get("support", [])
+        first = next((e for e in entries if e.get("level") == level), None)
+        ordered = ([first] if first else []) + [e for e in entries if e is not first]
+        levels = [_support(entry) for entry in ordered]
         ranked.append(
             {
                 "support": levels[0] if levels else None,
@@ -188,6 +196,9 @@ def results_view(
             for level, n in result.get("support_levels", [])
         ],
         "ranked": ranked,
+        "level": level,
+        "level_label": level_label(level),
+        "levels": [(code, level_label(code)) for code in result.get("levels", [])],
         "consensus": [
             {"text": text(key), "agree": _pct(stats.get(str(key), {}).get("agree_share"))}
             for key in result.get("consensus", [])

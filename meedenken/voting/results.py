@@ -28,6 +28,7 @@ from meedenken.statements import selectors as statements
 from meedenken.statements.views import load, see_other
 from meedenken.voting import presenters
 from meedenken.voting.opinion_run import OPINION
+from meedenken.voting.selectors import get_results_level
 
 NO_PERMISSION = gettext_lazy("U heeft geen toestemming voor deze actie.")
 
@@ -94,7 +95,10 @@ def results(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if run is not None:
         context["view"] = presenters.results_view(
-            run.result, run.summary, statements.get_statement_texts(consultation)
+            run.result,
+            run.summary,
+            statements.get_statement_texts(consultation),
+            level=request.GET.get("niveau") or get_results_level(consultation),
         )
     response = render(request, "voting/results.html", context)
     if is_staff:

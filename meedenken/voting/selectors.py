@@ -22,7 +22,14 @@ from meedenken.statements.selectors import (
     get_statements_version,
     get_visible_statements,
 )
-from meedenken.voting.models import Participant, Rating, Vote, VoteHistory
+from meedenken.voting.models import (
+    Participant,
+    ParticipationLevel,
+    ParticipationPolicy,
+    Rating,
+    Vote,
+    VoteHistory,
+)
 from meedenken.voting.opinion_run import OPINION
 
 
@@ -176,6 +183,16 @@ def get_priorities(consultation_id: int) -> dict[str, float]:
     }
 
 
+def get_results_level(consultation: Consultation) -> str:
+    """The participation level the consultation's public ranking rests on."""
+    level = (
+        ParticipationPolicy.objects.filter(consultation=consultation)
+        .values_list("results_level", flat=True)
+        .first()
+    )
+    return level or ParticipationLevel.OPEN
+
+
 def get_rating(participant_id: int | None, statement_id: int) -> Rating | None:
     if participant_id is None:
         return None
@@ -203,15 +220,14 @@ def get_analysis_input(consultation_id: int) -> AnalysisInput:
             statement__consultation_id=consultation_id
         ).values_list("participant_id", "statement_id", "value", "voted_at")
     ]
-    types = dict(
-        Participant.objects.filter(consultation_id=consultation_id).values_list(
-            "id", "stakeholder_type"
-        )
-    )
-    # Participation levels the platform knows: voting through a response's secret link.
-    linked = Participant.objects.filter(
-        consultation_id=consultation_id, response__isnull=False
-    ).values_list("id", flat=True)
+    types: dict[int, str] = {}
+    levels: dict[int, str] = {}
+    for pk, kind, level, response_id, flag in Participant.objects.filter(
+        consultation_id=consultation_id
+    ).values_list("id", "stakeholder_type", "level", "response_id", "flag"):
+        if kind:
+            types[pk] = kind
+        levels[pk] = participation_level(level, response_id, flag)
     ratings = list(
         Rating.objects.filter(statement__consultation_id=consultation_id).values_list(
             "participant_id", "statement_id", "impact", "feasibility"
@@ -222,10 +238,23 @@ def get_analysis_input(consultation_id: int) -> AnalysisInput:
         statement_ids=statement_ids,
         moderated_out=moderated_out,
         votes=votes,
-        stakeholder_types={pk: t for pk, t in types.items() if t},
+        stakeholder_types=types,
         ratings=ratings,
-        participant_levels=dict.fromkeys(linked, "response_linked"),
+        participant_levels={pk: level for pk, level in levels.items() if level != "open"},
     )
+
+
+def participation_level(level: str, response_id: int | None, flag: str) -> str:
+    """The level a participant's votes count at: a flagged participant (a burst, a form sent
+    without fill time) counts as open only; one linked to a response at least as that."""
+    if flag:
+        return ParticipationLevel.OPEN
+    if response_id is not None and level in (
+        ParticipationLevel.OPEN,
+        ParticipationLevel.EMAIL_CONFIRMED,
+    ):
+        return ParticipationLevel.RESPONSE_LINKED
+    return level
 
 
 def get_vote_events(consultation: Consultation) -> list[tuple[int, int, int, float]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -25,7 +25,18 @@ from meedenken.statements.services import (
     check_voting_open,
     do_propose_statement,
 )
-from meedenken.voting.models import Participant, Rating, Vote, VoteHistory, VoteValue
+from meedenken.voting.models import (
+    FloodFlag,
+    Participant,
+    ParticipationLevel,
+    Rating,
+    Vote,
+    VoteHistory,
+    VoteValue,
+)
+
+if TYPE_CHECKING:
+    from meedenken.voting.limits import Client
 
 VOTE_WORDS = {"agree": VoteValue.AGREE, "disagree": VoteValue.DISAGREE, "pass": VoteValue.PASS}
 
@@ -55,13 +66,41 @@ def check_rating_value(value: int | None, label: str) -> int | None:
 
 
 def do_create_participant(
-    consultation: Consultation, *, stakeholder_type: str = "", is_demo: bool = False
+    consultation: Consultation,
+    *,
+    stakeholder_type: str = "",
+    is_demo: bool = False,
+    client: Client | None = None,
+    flag: str = "",
 ) -> Participant:
+    """A new participant at the open level; `client` (the request's, see voting/limits.py)
+    keeps its network's hash, and a participant made during a burst is flagged."""
     if stakeholder_type and stakeholder_type not in StakeholderType.values:
         raise DeliberationError(str(_("Kies een soort belanghebbende uit de lijst.")))
+    if client is not None and client.burst:
+        flag = FloodFlag.BURST
     return Participant.objects.create(
-        consultation=consultation, stakeholder_type=stakeholder_type, is_demo=is_demo
+        consultation=consultation,
+        stakeholder_type=stakeholder_type,
+        is_demo=is_demo,
+        client_hash=client.network if client is not None else "",
+        flag=flag,
+        flagged_at=timezone.now() if flag else None,
     )
+
+
+def do_verify_participant(participant: Participant) -> Participant:
+    """The participant's identity was verified (a login through the identity provider): from
+    now on their votes count at the verified level too, and they are no longer flagged."""
+    Participant.objects.filter(pk=participant.pk).update(
+        level=ParticipationLevel.VERIFIED, flag="", flagged_at=None
+    )
+    participant.level, participant.flag, participant.flagged_at = (
+        ParticipationLevel.VERIFIED,
+        "",
+        None,
+    )
+    return participant
 
 
 def do_link_response(response: Response) -> Participant:
@@ -76,6 +115,7 @@ def do_link_response(response: Response) -> Participant:
                         response=response,
                         stakeholder_type=response.stakeholder_type,
                         is_demo=response.is_demo,
+                        level=ParticipationLevel.RESPONSE_LINKED,
                     )
             except IntegrityError:
                 participant = Participant.objects.get(response=response)
@@ -296,6 +336,7 @@ def do_vote_as(
     cleaned: dict[str, Any],
     *,
     now: datetime | None = None,
+    client: Client | None = None,
 ) -> tuple[Participant, VoteOutcome]:
     """A visitor's vote (with optional ratings): every check first, then a participant is
     created for a first-time visitor (None), then the vote is stored."""
@@ -308,7 +349,7 @@ def do_vote_as(
     check_voting_open(consultation, now)
     check_statement_votable(consultation.pk, statement)
     if participant is None:
-        participant = do_create_participant(consultation)
+        participant = do_create_participant(consultation, client=client)
     participant.consultation = consultation
     outcome = do_vote_and_rate(
         participant,
@@ -323,12 +364,20 @@ def do_vote_as(
 
 
 def do_declare_as(
-    consultation: Consultation, participant: Participant | None, stakeholder_type: str
+    consultation: Consultation,
+    participant: Participant | None,
+    stakeholder_type: str,
+    *,
+    client: Client | None = None,
+    flag: str = "",
 ) -> Participant:
     """A visitor says which kind of stakeholder they vote as; a first-time visitor (None)
-    becomes a participant with it."""
+    becomes a participant with it. A declaration is the visitor's word: it counts at the open
+    level only, unless the participant is linked to a response or verified."""
     if participant is None:
-        return do_create_participant(consultation, stakeholder_type=stakeholder_type)
+        return do_create_participant(
+            consultation, stakeholder_type=stakeholder_type, client=client, flag=flag
+        )
     return do_declare_stakeholder_type(participant, stakeholder_type)
 
 
@@ -340,12 +389,15 @@ def do_propose_as(
     *,
     section: Section | None = None,
     now: datetime | None = None,
+    client: Client | None = None,
+    flag: str = "",
 ) -> tuple[Participant, Statement]:
     """A visitor's proposal: checked first, then a participant is created for a first-time
-    visitor (None), then the proposal is stored."""
+    visitor (None), then the proposal is stored. `flag`: why the form itself is suspect (sent
+    without a fill time); it flags a new participant."""
     now = now or timezone.now()
     check_can_propose(consultation, deliberation, text, now)
     if participant is None:
-        participant = do_create_participant(consultation)
+        participant = do_create_participant(consultation, client=client, flag=flag)
     statement = do_propose_statement(consultation, participant.pk, text, section=section, now=now)
     return participant, statement

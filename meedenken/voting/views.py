@@ -16,12 +16,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meedenken.consultations.models import Consultation
+from meedenken.core.ratelimits import RateLimited, rate_limited_response
 from meedenken.core.views import error_page
 from meedenken.responses.access import ResponseAccessError, access_response
 from meedenken.statements import selectors as statements
 from meedenken.statements.models import Deliberation
 from meedenken.statements.services import DeliberationError
-from meedenken.voting import selectors
+from meedenken.voting import limits, selectors
 from meedenken.voting.forms import (
     ProposalForm,
     StakeholderForm,
@@ -29,7 +30,7 @@ from meedenken.voting.forms import (
     clean_vote_quickly,
     error_list,
 )
-from meedenken.voting.models import Participant, VoteValue
+from meedenken.voting.models import FloodFlag, Participant, VoteValue
 from meedenken.voting.services import (
     do_declare_as,
     do_link_response,
@@ -262,7 +263,17 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
         cleaned = form.cleaned_data
     is_new = participant is None
     try:
-        participant, outcome = do_vote_as(consultation, participant, statement, cleaned)
+        client = None
+        if participant is None:
+            client = limits.check_new_participant(request, consultation)
+        else:
+            limits.check_vote(request, consultation, participant.pk)
+    except RateLimited as error:
+        return rate_limited_response(request, error)
+    try:
+        participant, outcome = do_vote_as(
+            consultation, participant, statement, cleaned, client=client
+        )
     except DeliberationError as error:
         return vote_error(
             request,
@@ -308,8 +319,20 @@ def declare(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "voting/vote.html", context, status=400)
     is_new = participant is None
     try:
+        client = None
+        if participant is None:
+            client = limits.check_new_participant(request, consultation)
+        else:
+            limits.check_declaration(request, consultation, participant.pk)
+    except RateLimited as error:
+        return rate_limited_response(request, error)
+    try:
         participant = do_declare_as(
-            consultation, participant, form.cleaned_data["stakeholder_type"]
+            consultation,
+            participant,
+            form.cleaned_data["stakeholder_type"],
+            client=client,
+            flag=FloodFlag.FORM if form.suspect else "",
         )
     except DeliberationError as error:
         return error_page(request, _("Niet opgeslagen"), error.message, error.status)
@@ -347,8 +370,18 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         is_new = participant is None
         try:
+            limits.check_proposal(request, consultation)
+            client = limits.check_new_participant(request, consultation) if is_new else None
+        except RateLimited as error:
+            return rate_limited_response(request, error)
+        try:
             participant, statement = do_propose_as(
-                consultation, deliberation, participant, form.cleaned_data["text"]
+                consultation,
+                deliberation,
+                participant,
+                form.cleaned_data["text"],
+                client=client,
+                flag=FloodFlag.FORM if form.suspect else "",
             )
         except DeliberationError as error:
             errors = [("#id_text", error.message)]
@@ -370,6 +403,9 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
             if is_new:
                 remember_participant(result, consultation, participant)
             return result
+    elif request.method == "POST" and form.non_field_errors():  # honeypot or fill time
+        errors = [("#main", str(error)) for error in form.non_field_errors()]
+        status = 400
     context = {
         "consultation": consultation,
         "deliberation": deliberation,
