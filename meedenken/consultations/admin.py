@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -31,11 +32,32 @@ from meedenken.consultations.services import (
 )
 
 
-class DocumentInline(admin.TabularInline):
+class LabelledInputs:
+    """Each input of a table row named for screen readers: a tabular inline labels its inputs
+    only by the column heading, which axe-core reports as unlabelled (critical)."""
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+        if formfield is not None:
+            formfield.widget.attrs.setdefault("aria-label", str(formfield.label))
+        return formfield
+
+
+class LabelledFormSet(BaseInlineFormSet):
+    """The "delete" box of each table row named too (its column heading alone is not a label)."""
+
+    def add_fields(self, form: Any, index: Any) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = _("Deze rij verwijderen")
+
+
+class DocumentInline(admin.StackedInline):
+    # Stacked, not a table: six inputs side by side made the editor 2,131 px wide.
     model = Document
     extra = 0
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fields = ["order", "title_nl", "title_en", "file", "url", "language"]
+    fields = [("order", "language"), ("title_nl", "title_en"), ("file", "url")]
 
 
 class SectionInline(admin.StackedInline):
@@ -142,7 +164,8 @@ class QuestionInline(admin.StackedInline):
         return formset
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(LabelledInputs, admin.TabularInline):
+    formset = LabelledFormSet
     model = Choice
     extra = 0
     fields = ["order", "value", "label_nl", "label_en", "exclusive"]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 
+from meedenken.core.translation import organisation_name
+
 
 def site(request: HttpRequest) -> dict[str, object]:
     return {
         "theme": settings.MEEDENKEN_THEME,
-        "organisation": settings.MEEDENKEN_ORGANISATION,
+        "organisation": organisation_name(),
     }

@@ -34,3 +34,19 @@ class TranslatedMixin:
 
     def t(self, field: str) -> str:
         return translated(self, field)
+
+
+def language_shown(obj: Any, field: str, language: str | None = None) -> str:
+    """The language `translated(obj, field)` actually shows: the source language when the
+    requested one is empty (then the page must say so with `lang`, WCAG 3.1.2)."""
+    language = language or current_language()
+    if language != SOURCE_LANGUAGE and not (getattr(obj, f"{field}_{language}", "") or ""):
+        return SOURCE_LANGUAGE
+    return language
+
+
+def organisation_name(language: str | None = None) -> str:
+    """The organisation's name in `language` (default: the active one)."""
+    if (language or current_language()) == "en":
+        return str(settings.MEEDENKEN_ORGANISATION_EN)
+    return str(settings.MEEDENKEN_ORGANISATION)

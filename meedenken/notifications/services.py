@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from meedenken.core.translation import organisation_name
 from meedenken.notifications.models import (
     EmailOptOut,
     EmailStatus,
@@ -75,7 +76,7 @@ def render_email(template: str, context: dict[str, Any], language: str) -> tuple
         language = "nl"
     full = {
         "site_url": settings.MEEDENKEN_SITE_URL.rstrip("/"),
-        "organisation": settings.MEEDENKEN_ORGANISATION,
+        "organisation": organisation_name(language),
         "language": language,
         # a value given per language ({"nl": ..., "en": ...}) becomes the one for `language`
         **{key: per_language(value, language) for key, value in context.items()},

@@ -20,6 +20,7 @@ from meedenken.accounts.roles import PERSONAL_DATA_PERMISSION
 from meedenken.audit.admin_mixins import AuditedReadsAdmin
 from meedenken.papers.models import PositionPaper
 from meedenken.responses.models import Answer, Response
+from meedenken.responses.profile import covenant_choices
 
 VIEW_PERMISSION = "responses.view_response"
 PERSONAL_FIELDS = (
@@ -33,9 +34,27 @@ PERSONAL_FIELDS = (
 class AnswerInline(admin.TabularInline):
     model = Answer
     extra = 0
-    fields = ("question", "text", "values", "scale")
+    fields = ("question", "version", "text", "chosen", "scale")
     readonly_fields = fields
     can_delete = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Answer]:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("question", "question_version")
+            .prefetch_related("question__choices")
+        )
+
+    @admin.display(description=_("keuzes"))
+    def chosen(self, answer: Answer) -> str:
+        """The options by their label (in ranked order for a ranking), not their stored codes."""
+        labels = {choice.value: choice.t("label") for choice in answer.question.choices.all()}
+        return "; ".join(labels.get(value, value) for value in answer.values)
+
+    @admin.display(description=_("versie van de vraag"))
+    def version(self, answer: Answer) -> str:
+        return str(answer.question_version.number) if answer.question_version else "-"
 
     def has_add_permission(self, request: HttpRequest, obj: Response | None = None) -> bool:
         return False
@@ -124,7 +143,14 @@ class ResponseAdmin(AuditedReadsAdmin):
         hidden = set(self.exclude)
         if not self.sees_personal_data(request, obj):
             hidden |= set(PERSONAL_FIELDS)
-        return [f.name for f in Response._meta.fields if f.name not in hidden and f.name != "id"]
+        names = [f.name for f in Response._meta.fields if f.name not in hidden and f.name != "id"]
+        # Covenants by their name, not their stored identifiers.
+        return ["covenant_names" if name == "covenants" else name for name in names]
+
+    @admin.display(description=_("convenanten"))
+    def covenant_names(self, obj: Response) -> str:
+        names = dict(covenant_choices())
+        return "; ".join(str(names.get(c, c)) for c in obj.covenants) or "-"
 
     def get_readonly_fields(self, request: HttpRequest, obj: Response | None = None) -> list[str]:
         return self.get_fields(request, obj)

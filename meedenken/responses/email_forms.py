@@ -16,6 +16,10 @@ class LinkEmailForm(forms.Form):
         label=_("Uw e-mailadres"),
         error_messages={"required": INVALID_EMAIL, "invalid": INVALID_EMAIL},
     )
+    remind = forms.BooleanField(
+        label=_("Herinner mij een paar dagen voor de sluiting als ik nog niet heb verstuurd"),
+        required=False,
+    )
 
 
 class SubmitEmailForm(forms.Form):

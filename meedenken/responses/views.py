@@ -28,6 +28,7 @@ from meedenken.responses.flow import error_summary, flow_context, profile_rows, 
 from meedenken.responses.forms import ProfileForm, SectionForm, question_anchor
 from meedenken.responses.models import Response
 from meedenken.responses.privacy import export_response_data
+from meedenken.responses.reminders import do_ask_draft_reminder
 from meedenken.responses.secrets import seal_secret, unseal_secret
 from meedenken.responses.selectors import (
     get_answers_by_question,
@@ -301,6 +302,8 @@ def email_link(
             request.build_absolute_uri(prefix),
             get_language() or "nl",
         )
+        if form.cleaned_data.get("remind"):
+            do_ask_draft_reminder(response, form.cleaned_data["link_email"], get_language() or "nl")
     except NotificationError as error:
         messages.error(request, error.message)
     else:

@@ -199,6 +199,13 @@ MEEDENKEN_TEXT_ENCODER = os.environ.get("MEEDENKEN_TEXT_ENCODER", "use")
 MEEDENKEN_ORGANISATION = os.environ.get(
     "MEEDENKEN_ORGANISATION", "Ministerie van Buitenlandse Zaken"
 )
+# The organisation's name on English pages and in English e-mails (issue 13).
+MEEDENKEN_ORGANISATION_EN = os.environ.get(
+    "MEEDENKEN_ORGANISATION_EN",
+    "Ministry of Foreign Affairs"
+    if MEEDENKEN_ORGANISATION == "Ministerie van Buitenlandse Zaken"
+    else MEEDENKEN_ORGANISATION,
+)
 MEEDENKEN_SECURITY_CONTACT = os.environ.get(
     "MEEDENKEN_SECURITY_CONTACT", "mailto:security@meedenken.example"
 )

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from meedenken.core.translation import current_language, language_shown
 from meedenken.responses.profile import StakeholderType
 from meedenken.statements.models import Statement
 from meedenken.voting.opinion_json import read_opinion
@@ -17,6 +20,15 @@ GROUP_LETTERS = "ABCDEFGHIJ"
 
 def _pct(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)}%"
+
+
+def signed(value: float | None) -> str:
+    """ "+0,26" on a Dutch page, "+0.26" on an English one: the same decimal sign as every
+    other number on the page."""
+    if value is None:
+        return "–"
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return f"{sign}{number_format(round(abs(value), 2), decimal_pos=2)}"
 
 
 def level_label(level: str) -> str:
@@ -76,7 +88,13 @@ def results_view(
 
     def text(key: str | int) -> str:
         statement = texts.get(int(key))
-        return statement.t("text") if statement is not None else f"#{key}"
+        if statement is None:
+            return f"#{key}"
+        # A Dutch proposal on an English page says so (WCAG 3.1.2, issue 13).
+        shown = language_shown(statement, "text")
+        if shown != current_language():
+            return format_html('<span lang="{}">{}</span>', shown, statement.t("text"))
+        return statement.t("text")
 
     ranked = []
     for position, key in enumerate(result.get("ranked", []), start=1):
@@ -116,7 +134,7 @@ def results_view(
                 "n": s.get("n", 0),
                 "agree": _pct(s.get("agree_share")),
                 "broad_support": _pct(s.get("broad_support")),
-                "bridging": "–" if s.get("bridging") is None else f"{s['bridging']:+.2f}",
+                "bridging": signed(s.get("bridging")),
                 "cells": cells,
                 "consensus": s.get("consensus", False),
                 "broadly_supported": s.get("broadly_supported", False),

@@ -6,10 +6,11 @@ from typing import Any
 
 from django import template
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from meedenken.core.richtext import render_rich_text
-from meedenken.core.translation import translated
+from meedenken.core.translation import current_language, language_shown, translated
 
 register = template.Library()
 
@@ -43,3 +44,11 @@ def answer_for(answers: dict[int, Any], question: Any) -> Any:
     labels = {choice.value: choice.t("label") for choice in question.choices.all()}
     answer.choice_labels = [labels.get(value, value) for value in answer.values]
     return answer
+
+
+@register.simple_tag
+def lang_of(obj: Any, field: str) -> SafeString:
+    """` lang="nl"` when `{{ obj|t:field }}` falls back to Dutch on a page in another language,
+    else nothing: `<p{% lang_of statement "text" %}>{{ statement|t:"text" }}</p>`."""
+    shown = language_shown(obj, field)
+    return format_html(' lang="{}"', shown) if shown != current_language() else SafeString("")
