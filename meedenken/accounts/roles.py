@@ -55,6 +55,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "reference.referencefact": ("add", "change", "view"),
         "reference.factlink": ("add", "change", "delete", "view"),
         "publication.responsespublication": ("view", "publish"),
+        "report.reportnote": ("view", "change"),
     },
     StaffRole.ANALYST: {
         "consultations.consultation": ("view",),
@@ -71,6 +72,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "exchange.export": ("view", "download"),
         "reference.referencefact": ("add", "change", "view"),
         "reference.factlink": ("add", "change", "delete", "view"),
+        "report.reportnote": ("view", "change"),
     },
     # Moderators judge proposals; they never need to know who responded.
     StaffRole.MODERATOR: {
