@@ -56,6 +56,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "reference.factlink": ("add", "change", "delete", "view"),
         "publication.responsespublication": ("view", "publish"),
         "voting.participationpolicy": ("add", "change", "view"),
+        "report.reportnote": ("view", "change"),
     },
     StaffRole.ANALYST: {
         "consultations.consultation": ("view",),
@@ -72,6 +73,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "exchange.export": ("view", "download"),
         "reference.referencefact": ("add", "change", "view"),
         "reference.factlink": ("add", "change", "delete", "view"),
+        "report.reportnote": ("view", "change"),
     },
     # Moderators judge proposals; they never need to know who responded.
     StaffRole.MODERATOR: {

@@ -1,0 +1,47 @@
+"""Generate and publish the IMVO demo's synthesis report for the browser tests: the owner asks
+for a version, the real worker of the test server makes it, the owner publishes it.
+
+    python -m tests.e2e.report_seed
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+
+def main() -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "meedenken.settings")
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+
+    from meedenken.consultations.models import Consultation
+    from meedenken.demo.content import DEMO_SLUG
+    from meedenken.report.selectors import get_latest_version, published_report_for
+    from meedenken.report.services import do_request_report, do_set_report_published
+    from meedenken.runs.models import RunStatus
+    from tests.e2e.seed import STAFF_USERNAME
+
+    consultation = Consultation.objects.get(slug=DEMO_SLUG)
+    owner = get_user_model().objects.get(username=STAFF_USERNAME)
+    if published_report_for(consultation) is not None:
+        return 0
+    run = do_request_report(consultation, owner, as_system=True)
+    deadline = time.monotonic() + 240
+    while run.status not in (RunStatus.DONE, RunStatus.FAILED) and time.monotonic() < deadline:
+        time.sleep(1)
+        run.refresh_from_db()
+    if run.status != RunStatus.DONE:
+        print(f"report run {run.pk}: {run.status} {run.error}", file=sys.stderr)
+        return 1
+    version = get_latest_version(consultation)
+    assert version is not None
+    do_set_report_published(version, owner, True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
