@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("beheer/consultaties/", include("meedenken.statistics.urls")),
     path("", include("meedenken.papers.urls")),
     path("", include("meedenken.publication.urls")),
+    path("", include("meedenken.accountability.urls")),
     path("beheer/consultaties/", include("meedenken.exchange.urls")),
     prefix_default_language=False,
 )

@@ -55,6 +55,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "reference.referencefact": ("add", "change", "view"),
         "reference.factlink": ("add", "change", "delete", "view"),
         "publication.responsespublication": ("view", "publish"),
+        "accountability.decision": ("add", "change", "view", "publish"),
     },
     StaffRole.ANALYST: {
         "consultations.consultation": ("view",),
@@ -71,6 +72,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "exchange.export": ("view", "download"),
         "reference.referencefact": ("add", "change", "view"),
         "reference.factlink": ("add", "change", "delete", "view"),
+        "accountability.decision": ("view",),
     },
     # Moderators judge proposals; they never need to know who responded.
     StaffRole.MODERATOR: {
@@ -84,6 +86,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "consultations.document": ("view",),
         "statements.statement": ("view",),
         "runs.analysisrun": ("view",),
+        "accountability.decision": ("view",),
     },
 }
 
