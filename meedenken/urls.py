@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("meedenken.papers.urls")),
     path("", include("meedenken.publication.urls")),
     path("", include("meedenken.report.urls")),  # /consultaties/<slug>/verslag/ and its staff pages
+    path("", include("meedenken.accountability.urls")),
     path("beheer/consultaties/", include("meedenken.exchange.urls")),
     prefix_default_language=False,
 )

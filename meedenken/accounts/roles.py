@@ -57,6 +57,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "publication.responsespublication": ("view", "publish"),
         "voting.participationpolicy": ("add", "change", "view"),
         "report.reportnote": ("view", "change"),
+        "accountability.decision": ("add", "change", "view", "publish"),
     },
     StaffRole.ANALYST: {
         "consultations.consultation": ("view",),
@@ -74,6 +75,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "reference.referencefact": ("add", "change", "view"),
         "reference.factlink": ("add", "change", "delete", "view"),
         "report.reportnote": ("view", "change"),
+        "accountability.decision": ("view",),
     },
     # Moderators judge proposals; they never need to know who responded.
     StaffRole.MODERATOR: {
@@ -87,6 +89,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "consultations.document": ("view",),
         "statements.statement": ("view",),
         "runs.analysisrun": ("view",),
+        "accountability.decision": ("view",),
     },
 }
 

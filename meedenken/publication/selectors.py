@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from meedenken.coding.models import PersonalDataSpan
 from meedenken.coding.selectors.privacy import REDACTING, get_public_texts, placeholder
 from meedenken.consultations.models import Consultation
+from meedenken.consultations.outputs import PublicOutput
 from meedenken.publication.models import ResponsesPublication
 from meedenken.responses.models import Answer, ResponseStatus
 from meedenken.responses.profile import PublicationConsent
@@ -98,3 +100,15 @@ def get_public_responses(
             if any(needle in a.text.lower() for a in r.answers) or needle in r.name.lower()
         ]
     return result
+
+
+def responses_output(consultation: Consultation) -> PublicOutput | None:
+    """The link on the consultation page, once published (registered in AppConfig.ready)."""
+    if not is_published(consultation):
+        return None
+    return PublicOutput(
+        "responses",
+        str(_("Gepubliceerde reacties")),
+        reverse("publication:responses", kwargs={"slug": consultation.slug}),
+        order=20,
+    )

@@ -375,21 +375,29 @@ def do_subscribe_to_results(response: Response, address: str, language: str) -> 
 PUBLISHED_WHAT = {
     "results": {"nl": "resultaten", "en": "results"},
     "report": {"nl": "verslag", "en": "report"},
+    "account": {"nl": "verantwoording", "en": "account"},
 }
 
 
 def do_send_publication_notices(
     consultation: Consultation,
     what: str,
-    url: str,
+    url: str | dict[str, str],
     extra_recipients: list[tuple[str, str]] | None = None,
+    links: dict[str, list[tuple[str, str]]] | None = None,
+    contacted: bool = False,
 ) -> int:
     """Tell everyone who asked (and `extra_recipients`) that the results or the report of
-    `consultation` are published at `url`. Call once, when publishing; returns messages queued."""
+    `consultation` are published at `url` (one, or one per language). `links`: further
+    published pages, (label, URL) per language; `contacted`: the extra recipients are there
+    because they agreed to be contacted (the footer says so). Call once, when publishing; returns messages
+    queued."""
     context = {
         "consultation_title": {"nl": consultation.title_nl, "en": consultation.title_en},
         "what": PUBLISHED_WHAT[what],
         "url": url,
+        "links": links or {},
+        "contacted": contacted,
     }
     return do_send_notices(consultation, "publication", context, "publication", extra_recipients)
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "meedenken.statistics",
     "meedenken.reference",
     "meedenken.publication",
+    "meedenken.accountability",
     "meedenken.operations",
     "meedenken.report",
     "django_countries",
