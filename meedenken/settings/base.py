@@ -273,3 +273,6 @@ MEEDENKEN_OIDC = {
 }
 # "provider": the identity provider's login counts as both factors; "local": the app code after it.
 MEEDENKEN_OIDC_STAFF_SECOND_FACTOR = os.environ.get("OIDC_STAFF_SECOND_FACTOR", "provider")
+# Behind nginx (deploy/nginx.conf): private files and documents are sent by nginx after the view
+# checked access (X-Accel-Redirect to its internal locations), not streamed by a web worker.
+MEEDENKEN_X_ACCEL_REDIRECT = env_bool("MEEDENKEN_X_ACCEL_REDIRECT", False)
