@@ -14,11 +14,13 @@ from meedenken.voting import legacy as voting_legacy
 admin.site.site_header = "Meedenken: beheer"
 admin.site.site_title = "Meedenken"
 admin.site.index_title = "Consultaties beheren"
+admin.site.login_template = "identity/admin_login.html"  # adds the OIDC button when configured
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
     path("csp-rapport/", csp_report, name="csp-report"),  # issue 12
     path("", include("meedenken.operations.urls")),
+    path("", include("meedenken.identity.urls")),
 ]
 # Staff pages under /beheer/<dutch path>/ (English under /en/beheer/...), before the admin's
 # catch-all. They use the staff layout, core/templates/staff/base.html.

@@ -3,7 +3,8 @@ from __future__ import annotations
 import secrets
 from pathlib import PurePosixPath
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -15,6 +16,7 @@ from meedenken.consultations.selectors import (
     get_public_consultation,
     get_public_consultations,
 )
+from meedenken.core.files import protected_file_response
 
 
 @require_GET
@@ -44,7 +46,7 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def document_file(request: HttpRequest, path: str) -> FileResponse:
+def document_file(request: HttpRequest, path: str) -> HttpResponseBase:
     """A consultation document (replaces a plain file server for /media/): only files that
     belong to a document, only once the consultation is published (staff who may view it see it
     before), always as a download with nosniff, never rendered by the browser as a page."""
@@ -59,12 +61,11 @@ def document_file(request: HttpRequest, path: str) -> FileResponse:
     ):
         raise Http404
     try:
-        handle = document.file.open("rb")
+        response = protected_file_response(
+            document.file, root="media", filename=PurePosixPath(document.file.name or "").name
+        )
     except FileNotFoundError as error:
         raise Http404 from error
-    response = FileResponse(
-        handle, as_attachment=True, filename=PurePosixPath(document.file.name or "").name
-    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "public, max-age=300" if published else "private, no-store"

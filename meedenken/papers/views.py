@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from meedenken.accounts.staff import staff_page
 from meedenken.consultations.models import Consultation
+from meedenken.core.files import protected_file_response
 from meedenken.papers.selectors import get_paper_for_staff, search_papers
 from meedenken.papers.services import PaperError, do_add_paper, do_remove_paper
 from meedenken.responses.access import with_response
@@ -83,9 +84,9 @@ def download(request: HttpRequest, consultation: Consultation, paper_id: int) ->
     paper = get_paper_for_staff(consultation, paper_id)
     if paper is None:
         raise Http404
-    result = FileResponse(
-        paper.file.open("rb"),
-        as_attachment=True,
+    result = protected_file_response(
+        paper.file,
+        root="private",
         filename=paper.original_name,
         content_type=CONTENT_TYPES[paper.kind],
     )

@@ -90,9 +90,18 @@ class ProfileForm(forms.Form):
     )
     contact_email = forms.EmailField(label=_("E-mailadres voor contact"), required=False)
 
-    def __init__(self, *args: Any, strict: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, strict: bool = True, verified_organisation: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.strict = strict
+        if verified_organisation:  # eHerkenning named the organisation: not to be changed here
+            for name, value in (
+                ("respondent_kind", RespondentKind.ORGANISATION.value),
+                ("organisation_name", verified_organisation),
+            ):
+                self.fields[name].disabled = True
+                self.fields[name].initial = self.initial[name] = value
         cast(forms.ChoiceField, self.fields["country"]).choices = [
             ("", _("Kies een land")),
             *list(countries),

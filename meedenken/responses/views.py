@@ -19,6 +19,8 @@ from meedenken.consultations.models import Consultation
 from meedenken.consultations.selectors import get_public_consultation
 from meedenken.core.ratelimits import RateLimited, check_client_limits, rate_limited_response
 from meedenken.core.views import error_page
+from meedenken.identity.selectors import get_verified_respondent
+from meedenken.identity.services import do_record_verified_respondent, take_session_identity
 from meedenken.notifications.services import NotificationError
 from meedenken.papers.selectors import get_papers
 from meedenken.responses.access import with_response
@@ -85,6 +87,8 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
             )
     else:
         secret = started.secret
+        # Logged in with eHerkenning / DigiD before starting: the response is verified (issue 16).
+        do_record_verified_respondent(started.response, take_session_identity(request))
         if nonce:  # kept sealed: the session table never holds a working link
             sealed = seal_secret(secret, nonce)
             request.session[SESSION_KEY] = {**known, str(started.response.pk): sealed}
@@ -136,15 +140,22 @@ def profile(
     request: HttpRequest, consultation: Consultation, response: Response, secret: str
 ) -> HttpResponse:
     context = flow_context(request, consultation, response, secret, "profile")
+    verified = get_verified_respondent(response)
+    organisation = verified.organisation_name if verified and verified.is_organisation else ""
     if request.method == "GET":
         blocked = closed_or_withdrawn(request, consultation, response, secret)
         if blocked:
             return blocked
-        form = ProfileForm(initial=ProfileForm.initial_from(response))
+        form = ProfileForm(
+            initial=ProfileForm.initial_from(response), verified_organisation=organisation
+        )
     else:
         action = request.POST.get("action", "next")
         form = ProfileForm(
             request.POST, strict=action not in DRAFT_ACTIONS or response.is_submitted
+            request.POST,
+            strict=action != "save" or response.is_submitted,
+            verified_organisation=organisation,
         )
         if form.is_valid():
             try:

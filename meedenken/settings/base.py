@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "meedenken.accountability",
     "meedenken.operations",
     "meedenken.report",
+    "meedenken.identity",
     "django_countries",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -288,3 +289,32 @@ MEEDENKEN_RATE_LIMITS: dict[str, str | None] = {
     "response_start_network": "120/h",
 }
 MEEDENKEN_MIN_FILL_SECONDS = float(os.environ.get("MEEDENKEN_MIN_FILL_SECONDS", 3))
+# Login through OpenID Connect (issue 16), each provider off unless its ISSUER and CLIENT_ID are
+# set: OIDC_STAFF_* (the ministry's identity provider), OIDC_EHERKENNING_* and OIDC_DIGID_* (a
+# broker that speaks OIDC). See docs/deployment-multinode.md and meedenken/identity/config.py.
+MEEDENKEN_OIDC = {
+    name: {
+        "issuer": os.environ.get(f"OIDC_{name.upper()}_ISSUER", ""),
+        "client_id": os.environ.get(f"OIDC_{name.upper()}_CLIENT_ID", ""),
+        "client_secret": os.environ.get(f"OIDC_{name.upper()}_CLIENT_SECRET", ""),
+        "scope": os.environ.get(f"OIDC_{name.upper()}_SCOPES", scope),
+        "acr_values": env_list(f"OIDC_{name.upper()}_ACR_VALUES"),
+        "kvk_claim": os.environ.get(f"OIDC_{name.upper()}_KVK_CLAIM", "kvk"),
+        "organisation_claim": os.environ.get(
+            f"OIDC_{name.upper()}_ORGANISATION_CLAIM", "organization_name"
+        ),
+        "email_claim": os.environ.get(f"OIDC_{name.upper()}_EMAIL_CLAIM", "email"),
+    }
+    for name, scope in (
+        ("staff", "openid email profile"),
+        ("eherkenning", "openid eherkenning"),
+        ("digid", "openid"),
+    )
+    if os.environ.get(f"OIDC_{name.upper()}_ISSUER")
+    and os.environ.get(f"OIDC_{name.upper()}_CLIENT_ID")
+}
+# "provider": the identity provider's login counts as both factors; "local": the app code after it.
+MEEDENKEN_OIDC_STAFF_SECOND_FACTOR = os.environ.get("OIDC_STAFF_SECOND_FACTOR", "provider")
+# Behind nginx (deploy/nginx.conf): private files and documents are sent by nginx after the view
+# checked access (X-Accel-Redirect to its internal locations), not streamed by a web worker.
+MEEDENKEN_X_ACCEL_REDIRECT = env_bool("MEEDENKEN_X_ACCEL_REDIRECT", False)
