@@ -17,6 +17,7 @@ admin.site.index_title = "Consultaties beheren"
 urlpatterns: list[URLPattern | URLResolver] = [
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
     path("", include("meedenken.operations.urls")),
+    path("", include("meedenken.api.urls")),  # /api/v1/ (issue 16)
 ]
 # Staff pages under /beheer/<dutch path>/ (English under /en/beheer/...), before the admin's
 # catch-all. They use the staff layout, core/templates/staff/base.html.

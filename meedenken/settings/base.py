@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "meedenken.reference",
     "meedenken.publication",
     "meedenken.operations",
+    "meedenken.api",
     "django_countries",
     "django_otp",
     "django_otp.plugins.otp_totp",
