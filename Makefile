@@ -39,6 +39,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
+	$(BIN)/meedenken openapi --output var/openapi.json  # the API by the NL GOV rules (issue 16)
+	frontend/node_modules/.bin/spectral lint --quiet -r meedenken/api/lint/nlgov-adr.spectral.yaml var/openapi.json
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("csp-rapport/", csp_report, name="csp-report"),  # issue 12
     path("", include("meedenken.operations.urls")),
     path("", include("meedenken.identity.urls")),
+    path("", include("meedenken.api.urls")),  # /api/v1/ (issue 16)
 ]
 # Staff pages under /beheer/<dutch path>/ (English under /en/beheer/...), before the admin's
 # catch-all. They use the staff layout, core/templates/staff/base.html.

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "meedenken.operations",
     "meedenken.report",
     "meedenken.identity",
+    "meedenken.api",
     "django_countries",
     "django_otp",
     "django_otp.plugins.otp_totp",
