@@ -152,9 +152,8 @@ def profile(
     else:
         action = request.POST.get("action", "next")
         form = ProfileForm(
-            request.POST, strict=action not in DRAFT_ACTIONS or response.is_submitted
             request.POST,
-            strict=action != "save" or response.is_submitted,
+            strict=action not in DRAFT_ACTIONS or response.is_submitted,
             verified_organisation=organisation,
         )
         if form.is_valid():
