@@ -44,3 +44,15 @@ def _fresh_rate_limits() -> Any:
     caches["ratelimit"].clear()
     yield
     caches["ratelimit"].clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_language() -> Any:
+    """Every test starts in the site's language: a request to /en/ leaves English active in the
+    thread (LocaleMiddleware activates it and nothing resets it outside a real server)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

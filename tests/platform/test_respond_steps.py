@@ -38,7 +38,8 @@ def test_sections_have_the_same_numbers_on_the_consultation_page_and_in_the_form
     # Orders with gaps: the number is the place in the list, not the stored order.
     Section.objects.filter(consultation=consultation, order=1).update(order=10)
     Section.objects.filter(consultation=consultation, order=2).update(order=20)
-    detail = client.get(f"/consultaties/{consultation.slug}/").content.decode()
+    page_html = client.get(f"/consultaties/{consultation.slug}/").content.decode()
+    detail = re.sub(r"<[^>]+>", "", page_html)  # a title may sit in a span with its own lang
     assert "1. Convenanten" in detail and "2. Voorstellen" in detail
     base = started(client, consultation)
     page = client.get(f"{base}onderdeel/2/").content.decode()
