@@ -45,7 +45,7 @@ def test_respond_to_the_imvo_consultation(browsing: Browsing, language: str) -> 
         has=page.locator(f"a[href$='/consultaties/{DEMO_SLUG}/']")
     )
     expect(demo_card.get_by_role("heading")).to_contain_text("IMVO" if language == "nl" else "IRBC")
-    demo_card.get_by_role("link").click()
+    demo_card.locator(f"a[href$='/consultaties/{DEMO_SLUG}/']").first.click()
     page.wait_for_url(re.compile(f"/consultaties/{DEMO_SLUG}/$"))
     person.check(f"{language}-consultation")
     with page.expect_navigation():
