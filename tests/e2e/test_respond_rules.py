@@ -99,12 +99,11 @@ def test_staff_preview_a_draft_and_edit_it_at_1280_pixels(browsing: Browsing) ->
     browsing.check(page)
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 1280, f"the consultation editor is {width} px wide"
-    page.goto("/beheer/consultations/section/")
-    browsing.check(page)
-    page.get_by_role("link", name=f"{DRAFT_SLUG} / Convenanten").click()
+    page.locator("#sections-group a.inlinechangelink").first.click()  # section 1
     browsing.check(page)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 1280
-    page.locator("a.inlinechangelink").nth(1).click()  # the question "Was u lid ..." with options
+    # the question "Was u lid ..." with its options
+    page.locator("#questions-group a.inlinechangelink").nth(1).click()
     expect(page.get_by_role("heading", level=2).first).to_be_visible()
     browsing.check(page)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 1280

@@ -4,14 +4,14 @@ worker and a real SMTP server. Sent or withdrawn responses get none; the address
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from meedenken.consultations.models import Consultation
 from meedenken.notifications.models import NoticeSubscription
@@ -20,6 +20,15 @@ from tests.platform.conftest import PROFILE, start_response
 from tests.platform.smtp import SMTPServer, body, run_worker, smtp_server
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _dutch_afterwards() -> Iterator[None]:
+    """Requests to /en/ leave English active in this thread; later tests expect Dutch."""
+    yield
+    translation.activate("nl")
+
+
 __all__ = ["run_worker", "smtp_server"]
 
 

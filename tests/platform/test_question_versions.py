@@ -5,12 +5,13 @@ can be previewed by staff before publishing (issue 13)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from meedenken.accounts.roles import StaffRole
 from meedenken.accounts.services import do_create_staff_user
@@ -19,6 +20,15 @@ from meedenken.responses.models import Answer
 from tests.platform.conftest import PROFILE, start_response
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _dutch_afterwards() -> Iterator[None]:
+    """Requests to /en/ leave English active in this thread; later tests expect Dutch."""
+    yield
+    translation.activate("nl")
+
+
 PASSWORD = "een-lang-wachtwoord-123"
 
 
