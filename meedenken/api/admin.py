@@ -26,6 +26,8 @@ class IssueTokenForm(forms.ModelForm):
     class Meta:
         model = ApiToken
         fields = ["name", "user", "scopes", "expires_at"]
+        # One labelled input, not the admin's split date and time fields without labels (axe).
+        widgets = {"expires_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
