@@ -58,6 +58,9 @@ def revoke_tokens(
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
+    class Media:
+        css = {"all": ["meedenken/admin.css"]}  # accessibility fixes to Django's admin styles
+
     form = IssueTokenForm
     list_display = ["name", "prefix", "user", "scopes", "created_at", "last_used_at", "revoked_at"]
     list_filter = ["revoked_at"]
