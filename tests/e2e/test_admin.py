@@ -38,7 +38,7 @@ def test_staff_author_a_consultation_with_a_section_and_a_question(browsing: Bro
         "link", name="Consultaties", exact=True
     ).click()
     check(page)
-    page.locator("a.addlink").first.click()
+    page.locator(".object-tools a.addlink").first.click()
     check(page)
     page.locator("#id_slug").fill(SLUG)
     page.locator("#id_organisation").fill("Ministerie van Buitenlandse Zaken")
