@@ -1,7 +1,11 @@
 """Generate and publish the IMVO demo's synthesis report for the browser tests: the owner asks
 for a version, the real worker of the test server makes it, the owner publishes it.
 
-    python -m tests.e2e.report_seed
+    python -m tests.e2e.report_seed            generate and publish
+    python -m tests.e2e.report_seed withdraw   withdraw it again, so the demo is open once more
+
+A published report moves the consultation to its "reported" phase, which closes it; the journeys
+that respond and vote after this one need it open.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import sys
 import time
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "meedenken.settings")
     import django
 
@@ -27,6 +31,11 @@ def main() -> int:
 
     consultation = Consultation.objects.get(slug=DEMO_SLUG)
     owner = get_user_model().objects.get(username=STAFF_USERNAME)
+    if argv == ["withdraw"]:
+        published = published_report_for(consultation)
+        if published is not None:
+            do_set_report_published(published, owner, False)
+        return 0
     if published_report_for(consultation) is not None:
         return 0
     run = do_request_report(consultation, owner, as_system=True)
@@ -44,4 +53,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -4,6 +4,8 @@ number to the published responses behind it; every page checked with axe."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import expect
 
@@ -17,11 +19,20 @@ HEADINGS = {
 }
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_public_report(browsing: Browsing, language: str) -> None:
-    prefix, title, method = HEADINGS[language]
+@pytest.fixture
+def published_report(browsing: Browsing) -> Iterator[None]:
+    """The demo's report, published for one test and withdrawn after it: a published report
+    closes the consultation, and later journeys respond to it."""
     browsing.server.manage("tests.e2e.publication_seed")
     browsing.server.manage("tests.e2e.report_seed")
+    yield
+    browsing.server.manage("tests.e2e.report_seed", "withdraw")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.usefixtures("published_report")
+def test_public_report(browsing: Browsing, language: str) -> None:
+    prefix, title, method = HEADINGS[language]
     for width in (1280, 320):
         page = browsing.new_page(language=language, viewport={"width": width, "height": 800})
         page.goto(f"{prefix}/consultaties/{DEMO_SLUG}/verslag/")
