@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "meedenken.report",
     "meedenken.identity",
     "meedenken.api",
+    "meedenken.archive",
     "django_countries",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -238,6 +239,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Meedenken <noreply@me
 MEEDENKEN_EMAIL_DOMAIN = DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "meedenken.example"
 # Links in e-mails sent by the worker (which has no request) start with this address.
 MEEDENKEN_SITE_URL = os.environ.get("MEEDENKEN_SITE_URL", "http://127.0.0.1:8000")
+# Archive packages (MDTO): the source system named in identifiers, and the appraisal of the
+# records by the ministry's selection list (B: keep permanently, V: destroy after a term).
+MEEDENKEN_ARCHIVE_SOURCE = os.environ.get("MEEDENKEN_ARCHIVE_SOURCE", "Meedenken")
+MEEDENKEN_ARCHIVE_APPRAISAL = os.environ.get("MEEDENKEN_ARCHIVE_APPRAISAL", "B")
 
 # One JSON object a line, without personal data or secrets (LOG_FORMAT=text for plain lines).
 LOGGING = {
