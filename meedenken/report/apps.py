@@ -8,6 +8,9 @@ class ReportConfig(AppConfig):
     verbose_name = _("Syntheseverslag")
 
     def ready(self) -> None:
+        from meedenken.consultations.outputs import register_public_output
         from meedenken.report.generation import register
+        from meedenken.report.selectors import report_output
 
         register()
+        register_public_output(report_output)

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
 from meedenken.consultations.models import Consultation, QuestionKind
+from meedenken.consultations.outputs import PublicOutput
 from meedenken.report.generation import KIND
 from meedenken.responses.models import Answer
 from meedenken.runs.models import AnalysisRun, RunStatus
@@ -43,6 +47,26 @@ def get_latest_version(consultation: Consultation) -> ReportVersion | None:
 def published_report_for(consultation: Consultation) -> ReportVersion | None:
     """The version staff published, or None (the public page is then a 404)."""
     return next((v for v in get_versions(consultation) if v.run.published), None)
+
+
+def report_output(consultation: Consultation) -> PublicOutput | None:
+    """The link on the consultation page, once a version is published (registered in
+    AppConfig.ready); the "report published" phase badge leads here."""
+    # Publishing a version sets reported_at (services.do_set_report_published), so a consultation
+    # not yet reported costs its page no query; otherwise one cheap query.
+    if consultation.reported_at is None:
+        return None
+    published = AnalysisRun.objects.filter(
+        consultation=consultation, kind=KIND, status=RunStatus.DONE, published=True
+    )
+    if not published.exists():
+        return None
+    return PublicOutput(
+        "report",
+        str(_("Syntheseverslag")),
+        reverse("report:public", kwargs={"slug": consultation.slug}),
+        order=30,
+    )
 
 
 def get_latest_report_run(consultation: Consultation) -> AnalysisRun | None:

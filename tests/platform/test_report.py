@@ -224,6 +224,22 @@ def test_public_page_only_after_publishing_by_an_owner(fx: Fixture, client: Clie
     assert client.get(url).status_code == 404
 
 
+def test_consultation_page_links_the_report_once_published(fx: Fixture, client: Client) -> None:
+    url = f"/consultaties/{fx.consultation.slug}/"
+    report_url = f"{url}verslag/"
+    version = generate(fx)
+    assert f'href="{report_url}"' not in client.get(url).content.decode()
+    do_set_report_published(version, fx.owner, True)
+    body = client.get(url).content.decode()
+    # Listed under the outcomes, and the "report published" phase badge leads to it.
+    assert f'<a class="utrecht-link" href="{report_url}">Syntheseverslag</a>' in body
+    assert f'<a class="md-badge utrecht-link" href="{report_url}">' in body
+    english = client.get(f"/en{url}").content.decode()
+    assert f'href="/en{report_url}">Synthesis report</a>' in english
+    do_set_report_published(version, fx.owner, False)
+    assert f'href="{report_url}"' not in client.get(url).content.decode()
+
+
 def test_public_finding_links_to_published_responses_only(fx: Fixture, client: Client) -> None:
     from meedenken.publication.services import do_set_responses_published
 
