@@ -212,7 +212,7 @@ def check_package(documents: list[tuple[str, bytes]]) -> None:
         )
 
 
-def _write_zip(documents: list[tuple[str, bytes]], target: Path) -> None:
+def write_zip(documents: list[tuple[str, bytes]], target: Path) -> None:
     handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".zip.part")
     try:
         with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -234,7 +234,7 @@ def do_build_archive(
     records = archive_records(consultation)
     documents = _Package(consultation, timezone.now()).documents(records)
     check_package(documents)
-    _write_zip(documents, target)
+    write_zip(documents, target)
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     files = sum(len(r.files) for r in records)
     do_record_audit(

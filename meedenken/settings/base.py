@@ -243,6 +243,10 @@ MEEDENKEN_SITE_URL = os.environ.get("MEEDENKEN_SITE_URL", "http://127.0.0.1:8000
 # records by the ministry's selection list (B: keep permanently, V: destroy after a term).
 MEEDENKEN_ARCHIVE_SOURCE = os.environ.get("MEEDENKEN_ARCHIVE_SOURCE", "Meedenken")
 MEEDENKEN_ARCHIVE_APPRAISAL = os.environ.get("MEEDENKEN_ARCHIVE_APPRAISAL", "B")
+# The licence of the open-data export (its DCAT description names it); CC0 by default.
+MEEDENKEN_OPEN_DATA_LICENCE = os.environ.get(
+    "MEEDENKEN_OPEN_DATA_LICENCE", "http://creativecommons.org/publicdomain/zero/1.0/"
+)
 
 # One JSON object a line, without personal data or secrets (LOG_FORMAT=text for plain lines).
 LOGGING = {

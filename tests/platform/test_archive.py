@@ -9,25 +9,21 @@ import hashlib
 import io
 import json
 import zipfile
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone, translation
+from django.utils import translation
 from lxml import etree
 
-from meedenken.accountability.services import DecisionInput, do_record_decision
 from meedenken.archive.services import ArchiveError, do_build_archive
 from meedenken.audit.models import AuditEntry
 from meedenken.audit.services import do_record_audit
 from meedenken.consultations.models import Consultation
-from meedenken.publication.services import do_set_responses_published
-from meedenken.report.files import do_request_document
-from meedenken.runs.services import do_execute_run
+from tests.platform.archive_helpers import close, closed_consultation
 from tests.platform.factories import make_consultation
-from tests.platform.report_helpers import PHONE_TEXT, SECRET, Fixture, build, generate
+from tests.platform.report_helpers import PHONE_TEXT, SECRET, Fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -40,24 +36,9 @@ def mdto_schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(XSD)))
 
 
-def close(consultation: Consultation) -> None:
-    consultation.closes_at = timezone.now() - timedelta(minutes=1)
-    consultation.opens_at = consultation.closes_at - timedelta(days=30)
-    consultation.save()
-
-
 @pytest.fixture
 def closed(consultation: Consultation) -> Fixture:
-    fx = build(consultation)
-    version = generate(fx)
-    document_run = do_request_document(version, "docx", "nl", fx.analyst)
-    do_execute_run(document_run.pk)
-    do_set_responses_published(fx.owner, consultation, True)  # type: ignore[arg-type]
-    measure = fx.statements[0]
-    do_record_decision(fx.owner, measure, DecisionInput("studying", "We onderzoeken dit."))
-    do_record_decision(fx.owner, measure, DecisionInput("adopted", "Het kabinet neemt dit over."))
-    close(consultation)
-    return fx
+    return closed_consultation(consultation)
 
 
 def package(consultation: Consultation, tmp_path: Path) -> dict[str, bytes]:
