@@ -14,6 +14,7 @@ from meedenken.runs.selectors import get_latest_done_run
 from meedenken.statements.models import Statement
 from meedenken.voting.models import Vote, VoteValue
 from meedenken.voting.opinion_json import read_opinion
+from meedenken.voting.selectors import get_results_level
 
 OPINION = "opinion"
 MAJORITY = 0.5
@@ -44,7 +45,10 @@ def assemble_measures(
     run = get_latest_done_run(consultation, OPINION)
     if run is None:
         return None
-    opinion = read_opinion(run.result, run.summary)
+    # The same order as the public results page: on the participation level the consultation
+    # has chosen for its public ranking (fake "open" participants cannot move it).
+    opinion = read_opinion(run.result, run.summary, get_results_level(consultation))
+    level = opinion["level"]
     rows: dict[str, dict[str, Any]] = opinion["statements"]
     ids = [int(k) for k in rows if k.lstrip("-").isdigit()]
     texts = Statement.objects.in_bulk(ids)
@@ -69,7 +73,7 @@ def assemble_measures(
                 "agree": row["agree"],
                 "disagree": row["disagree"],
                 "pass": row["pass"],
-                "support": row["support"],
+                "support": _level_first(row["support"], level),
                 "broadly_supported": row["broadly_supported"],
                 "consensus": row["consensus"],
                 "impact": row["impact"],
@@ -95,11 +99,18 @@ def assemble_measures(
         "participants": opinion["n_participants"],
         "votes": opinion["n_votes"],
         "levels": opinion["support_levels"],
+        "ranking_level": level,
         "stakeholder_types": opinion["stakeholder_types"],
         "ranked": ranked,
         "groups": opinion["groups"],
         "consensus": opinion["consensus"],
     }
+
+
+def _level_first(entries: list[dict[str, Any]], level: str) -> list[dict[str, Any]]:
+    """The graded figures of one measure, the one on the ranking's level first."""
+    first = [e for e in entries if e["level"] == level]
+    return first + [e for e in entries if e["level"] != level]
 
 
 def assemble_reference(consultation: Consultation, code_ids: list[int]) -> list[dict[str, Any]]:

@@ -169,7 +169,16 @@ def _measures(view: dict[str, Any]) -> list[Block]:
         Block(
             "paragraph",
             _("%(n)s deelnemers brachten %(votes)s stemmen uit.")
-            % {"n": ms["participants"], "votes": ms["votes"]},
+            % {"n": ms["participants"], "votes": ms["votes"]}
+            + " "
+            # The web page's sentence (a template string, so its "%" is written "%%").
+            + _(
+                "Draagvlak is de geschatte instemming van de soort belanghebbenden die het minst "
+                "instemt, met een 95%%-interval; bij elk cijfer staat op welke deelnemers het rust."
+            )
+            % {}
+            + " "
+            + _("De volgorde rust op: %(who)s.") % {"who": ms["ranking_level"]},
         )
     )
     rows = []

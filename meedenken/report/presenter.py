@@ -245,6 +245,8 @@ class Presenter:
             "levels": [
                 {"level": level_label(level), "participants": n} for level, n in stored["levels"]
             ],
+            # Versions made before the ranking followed the consultation's level: everyone.
+            "ranking_level": level_label(stored.get("ranking_level", "open")),
             "ranked": ranked,
             "groups": groups,
             "consensus": [texts.get(key, key) for key in stored["consensus"]],

@@ -136,6 +136,8 @@ def _analyse(
             seed=config.seed,
             n_init=config.n_init,
             base_sample_size=config.base_sample_size,
+            base_n_init=config.base_n_init,
+            base_max_iter=config.base_max_iter,
             k_margin=config.k_margin,
         ).fit(projection, in_conv, len(previous.groups) if previous else None)
         labels, group_centers = clustering.labels, clustering.group_centers

@@ -25,6 +25,8 @@ class OpinionConfig:
     k_margin: float = 0.02  # fewest groups whose silhouette is this close to the best
     n_init: int = 10  # k-means restarts (base and group level)
     base_sample_size: int = 20_000  # base k-means fits on a sample above this many people
+    base_n_init: int = 1  # base k-means restarts (Pol.is: one, warm-started between updates)
+    base_max_iter: int = 10  # base k-means iterations per fit
     bridging: bool = True
     bridging_l2: float = 0.03
     bridging_sweeps: int = 30  # at most; stops when intercepts move less than bridging_tol

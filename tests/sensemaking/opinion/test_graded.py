@@ -66,6 +66,11 @@ def test_flags_come_from_the_intervals() -> None:
     assert graded_support(_counts((10, 50, 0), (12, 48, 0)), sizes).flag == ("low",)
     assert graded_support(_counts((33, 27, 0), (31, 29, 0)), sizes).flag == ("uncertain",)
     assert graded_support(_counts((50, 10, 0), (49, 11, 0)), sizes).flag == ("broad",)
+    # 15 of 20 agree: the estimate is above 1/2 but its interval is not, so the statement is
+    # not "divided" by a group that clearly agrees; it has little support overall.
+    unsure = graded_support(_counts((15, 5, 0), (6, 54, 0)), np.array([20, 60]))
+    assert unsure.estimate[0, 0] > 0.5 > unsure.lower[0, 0]
+    assert unsure.flag == ("low",)
     none = graded_support(_counts((50, 10, 0), (1, 1, 0)), sizes)  # one group counts
     assert none.flag == (None,) and np.isnan(none.score[0])
     interval = graded_support(_counts((50, 10, 0), (49, 11, 0)), sizes)
@@ -181,3 +186,44 @@ def test_statements_with_few_votes_get_no_rank() -> None:
         config=OpinionConfig(min_votes_to_rank=1, support_min_votes=1),
     )
     assert relaxed.statement("tiny").support_rank is not None
+
+
+def test_many_groups_some_small_the_small_ones_do_not_decide() -> None:
+    """16 groups of 40 voters and 4 groups of 6: the small groups agree like everyone else,
+    but with 6 votes their raw rates swing widely. The plain lowest raw rate is then decided by
+    a small group's luck; the graded score, which shrinks the small groups toward the
+    statement's overall rate, still follows the worst-off large group."""
+    rng = np.random.default_rng(7)
+    m, big, small = 40, 16, 4
+    sizes = np.array([40] * big + [6] * small)
+    worst = np.linspace(0.3, 0.9, m)
+    counts = np.zeros((big + small, m, 3), dtype=np.int64)
+    for j in range(m):
+        rates = rng.uniform(worst[j], min(worst[j] + 0.1, 1.0), big + small)
+        rates[rng.integers(big)] = worst[j]
+        rates[big:] = np.mean(rates[:big])  # the small groups are like the others, on average
+        agrees = rng.binomial(sizes, rates)
+        counts[:, j, 0], counts[:, j, 1] = agrees, sizes - agrees
+    table = graded_support(counts, sizes)
+    assert table.counted.all()  # 6 votes: every small group counts
+    raw = counts[:, :, 0] / sizes[:, None]
+    rho = spearmanr(table.score, worst).statistic
+    raw_rho = spearmanr(raw.min(axis=0), worst).statistic
+    assert rho >= 0.95
+    assert rho >= raw_rho + 0.05
+    # The worst-off group is a large one for most statements, a small one for the raw rate.
+    small_decides = (np.argmin(table.estimate, axis=0) >= big).mean()
+    raw_small_decides = (np.argmin(raw, axis=0) >= big).mean()
+    assert small_decides < 0.45 and raw_small_decides > 0.55
+
+
+def test_small_groups_shrink_toward_the_statements_own_rate() -> None:
+    """The same small group (3 of 6 agree) beside large groups that agree 90% or 20%: its
+    estimate is pulled toward that statement's overall rate, not toward a fixed 1/2."""
+    high = graded_support(_counts((90, 10, 0), (90, 10, 0), (3, 3, 0)), np.array([100, 100, 6]))
+    low = graded_support(_counts((20, 80, 0), (20, 80, 0), (3, 3, 0)), np.array([100, 100, 6]))
+    assert high.estimate[2, 0] > 0.6
+    assert low.estimate[2, 0] < 0.4
+    for table in (high, low):  # and it stays the least certain group
+        width = table.upper[:, 0] - table.lower[:, 0]
+        assert width[2] > 2 * width[:2].max()
