@@ -11,6 +11,7 @@ campaigns and agreement figures (the per-answer rows live in the coding tables).
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -176,7 +177,19 @@ def store_question(
         Campaign.objects.bulk_create(campaigns, batch_size=BATCH)
         Theme.objects.bulk_create(themes, batch_size=BATCH)
     data = analysis.to_dict()
-    return {key: value for key, value in data.items() if key != "answers"}
+    return finite({key: value for key, value in data.items() if key != "answers"})
+
+
+def finite(value: Any) -> Any:
+    """`value` with every NaN or infinity replaced by None: the core reports a kappa over no
+    answers as NaN, which PostgreSQL's JSON refuses and no page should show."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(item) for item in value]
+    return value
 
 
 def run_answers(ctx: RunContext) -> dict[str, Any]:

@@ -18,17 +18,18 @@ from meedenken.coding.models import Campaign, Code, Theme
 from meedenken.coding.selectors import get_codebook, get_codes, get_current_run_id
 from meedenken.coding.selectors.campaigns import get_campaign_mix, get_code_counts
 from meedenken.coding.selectors.quality import alpha_from_agreement, code_f1, get_quality_history
+from meedenken.coding.selectors.split import get_split_code_counts
 from meedenken.coding.services import (
     campaign_answer_ids,
     do_bulk_code,
     do_code_from_theme,
     do_decide_campaign,
 )
-from meedenken.consultations.models import Consultation
+from meedenken.consultations.models import Consultation, Question
 from meedenken.runs.selectors import get_latest_run, get_run
 from meedenken.runs.services import RunError, do_request_run
 from meedenken.workspace.access import CODE, MANAGE, VIEW, staff_page
-from meedenken.workspace.selectors import get_open_questions
+from meedenken.workspace.selectors import get_open_questions, get_tickable_questions
 
 MIN_TRUSTED = 20  # the core trains its classifier from 20 coded answers
 MIN_EXAMPLES = 3  # and learns (and tests) a code from 3 analyst examples
@@ -47,6 +48,8 @@ def analysis(request: HttpRequest, consultation: Consultation) -> HttpResponse:
     result = (current.result or {}) if current else {}
     open_questions = get_open_questions(consultation)
     history = get_quality_history(consultation, open_questions)
+    tickable = get_tickable_questions(consultation)
+    split_by = _split_by(request, tickable)
     for question in open_questions:
         data = result.get("questions", {}).get(str(question.pk))
         if data is None or run_id is None:
@@ -91,6 +94,16 @@ def analysis(request: HttpRequest, consultation: Consultation) -> HttpResponse:
                 ),
                 "campaigns": campaigns,
                 "counts": get_code_counts(question, run_id, list(codes.values())),
+                "split": get_split_code_counts(
+                    question,
+                    run_id,
+                    list(codes.values()),
+                    split_by,
+                    split_by.options,  # type: ignore[attr-defined]
+                    _("geen antwoord"),
+                )
+                if split_by is not None
+                else None,
                 "decided_once": sum(c.counting == "once" for c in campaigns),
             }
         )
@@ -109,9 +122,18 @@ def analysis(request: HttpRequest, consultation: Consultation) -> HttpResponse:
             "min_examples": MIN_EXAMPLES,
             "papers": papers,
             "paper_counts": paper_counts,
+            "tickable": tickable,
+            "split_by": split_by,
             "staff_section": "analysis",
         },
     )
+
+
+def _split_by(request: HttpRequest, tickable: list[Question]) -> Question | None:
+    """The closed question the code counts are split by (?uitsplitsen=<id>); None for none or
+    an id that is not one of this consultation's (an old link)."""
+    wanted = request.GET.get("uitsplitsen", "")
+    return next((q for q in tickable if str(q.pk) == wanted), None)
 
 
 def _papers(

@@ -33,9 +33,17 @@ from meedenken.responses.selectors import get_answers_by_question, get_sections_
 from meedenken.workspace.access import CODE, REVIEW, VIEW, staff_page
 from meedenken.workspace.forms import AnswerFilterForm
 from meedenken.workspace.privacy import SPAN_KIND_LABELS
-from meedenken.workspace.selectors import get_open_question, get_open_questions, get_paper_hits
+from meedenken.workspace.selectors import (
+    get_open_question,
+    get_open_questions,
+    get_paper_hits,
+    get_tickable_questions,
+)
 
 PAPER_HITS = 5
+# Below this many double-coded answers one disagreement moves kappa or alpha by 0.1 or more:
+# the page says the figures cannot be trusted yet (the core trains from 20 coded answers too).
+MIN_DOUBLE_CODED = 20
 
 
 def _question(consultation: Consultation, question_id: int) -> Question:
@@ -84,6 +92,7 @@ def browser(request: HttpRequest, consultation: Consultation, question_id: int) 
         codes=codes,
         languages=get_languages(question, run_id),
         campaigns=get_question_campaigns(question, run_id),
+        closed=get_tickable_questions(consultation),
     )
     filters = form.filters()
     result = get_answer_page(
@@ -263,6 +272,7 @@ def double_coding(
             "consultation": consultation,
             "question": question,
             "double": get_double_coding(question),
+            "min_double": MIN_DOUBLE_CODED,
             "staff_section": "answers",
         },
     )

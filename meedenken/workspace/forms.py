@@ -8,11 +8,13 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from meedenken.coding.models import Campaign, Code
 from meedenken.coding.selectors.browse import AnswerFilters
+from meedenken.consultations.models import Question
 from meedenken.responses.models import Channel
 from meedenken.responses.profile import (
     CompanySize,
@@ -60,6 +62,16 @@ PERSONAL_DATA_CHOICES = [
 ]
 
 
+def closed_choices(questions: Sequence[Question]) -> list[tuple[str, str]]:
+    """One option per choice of each closed question: "<question id>:<value>", shown as the
+    question and the choice's label (never the stored value)."""
+    return [
+        (f"{q.pk}:{value}", f"{Truncator(q.t('text')).chars(60)}: {label}")
+        for q in questions
+        for value, label in getattr(q, "options", [])
+    ]
+
+
 class AnswerFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoeken in de antwoorden"), required=False, max_length=200)
     status = forms.ChoiceField(label=_("Codering"), required=False, choices=ANY + STATUS_CHOICES)
@@ -94,6 +106,7 @@ class AnswerFilterForm(forms.Form):
     personal_data = forms.ChoiceField(
         label=_("Persoonsgegevens"), required=False, choices=ANY + PERSONAL_DATA_CHOICES
     )
+    closed = forms.ChoiceField(label=_("Antwoord op een gesloten vraag"), required=False)
 
     def __init__(
         self,
@@ -102,6 +115,7 @@ class AnswerFilterForm(forms.Form):
         codes: Sequence[Code],
         languages: Sequence[str],
         campaigns: Sequence[Campaign],
+        closed: Sequence[Question] = (),
     ) -> None:
         super().__init__(data)  # type: ignore[arg-type]
         code_choices = [(c.pk, ("— " * getattr(c, "depth", 0)) + c.t("label")) for c in codes]
@@ -115,6 +129,7 @@ class AnswerFilterForm(forms.Form):
             + CAMPAIGN_CHOICES
             + [(c.key, f"{c.key} ({c.size}): {c.canonical_text[:60]}") for c in campaigns]
         )
+        self.fields["closed"].choices = ANY + closed_choices(closed)  # type: ignore[attr-defined]
 
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from meedenken.coding.models import (
     AnswerAnalysis,
@@ -59,6 +59,9 @@ class AnswerFilters:
     campaign: str = ""  # "any", "none" or a campaign key of the current run
     personal_data: str = ""  # "detected" (not yet decided), "unreviewed", "reviewed"
     status: str = ""  # one of STATUSES
+    # "<question id>:<value>": respondents who ticked that choice (or scale point) on a closed
+    # question of the same consultation
+    closed: str = ""
 
     def without(self, **changes: Any) -> AnswerFilters:
         return replace(self, **changes)
@@ -115,6 +118,19 @@ def submitted_answers(question: Question) -> QuerySet[Answer]:
     ).exclude(text="")
 
 
+def ticked_answers(closed: str, response: Any) -> QuerySet[Answer]:
+    """The answers of `response` (an id or an OuterRef) to the closed question in `closed`
+    ("<question id>:<value>") that chose that value: a choice among `values` (stored as a JSON
+    list of slugs, so the quoted value matches exactly one) or the scale point."""
+    question_id, _, value = closed.partition(":")
+    if not question_id.isdigit() or not value:
+        return Answer.objects.none()
+    chose = Q(values__icontains=f'"{value}"')
+    if value.isdigit():
+        chose |= Q(scale=int(value))
+    return Answer.objects.filter(chose, response=response, question_id=int(question_id))
+
+
 def filter_answers(
     answers: QuerySet[Answer], filters: AnswerFilters, run_id: int | None
 ) -> QuerySet[Answer]:
@@ -130,6 +146,8 @@ def filter_answers(
         answers = answers.filter(response__covenants__icontains=f'"{f.covenant}"')
     if f.organisation:
         answers = answers.filter(response__organisation_name__icontains=f.organisation)
+    if f.closed:
+        answers = answers.filter(Exists(ticked_answers(f.closed, OuterRef("response_id"))))
     analysis = AnswerAnalysis.objects.filter(answer=OuterRef("pk"), run_id=_run(run_id))
     if f.language:
         answers = answers.filter(Exists(analysis.filter(language=f.language)))
@@ -319,4 +337,5 @@ __all__ = [
     "get_next_to_code",
     "get_question_campaigns",
     "submitted_answers",
+    "ticked_answers",
 ]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import cache
 
 from django import template
+from django.template.defaultfilters import floatformat
 
 from meedenken.responses.profile import covenant_choices
 
@@ -25,7 +27,17 @@ def covenant_labels(ids: Sequence[str] | None) -> str:
 
 @register.filter
 def percent(value: float | None) -> str:
-    return "" if value is None else f"{round(value * 100)}%"
+    """A share as a whole percentage; empty for None or NaN (a share of no answers)."""
+    return "" if value is None or not math.isfinite(value) else f"{round(value * 100)}%"
+
+
+@register.filter
+def figure(value: object) -> str:
+    """An agreement or quality figure with two decimals; "—" when there is none: None, or NaN
+    (a kappa over no answers), never "nan" on an analyst's page."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        return "—"
+    return str(floatformat(value, 2))
 
 
 @register.filter
