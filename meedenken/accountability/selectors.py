@@ -23,7 +23,7 @@ from meedenken.responses.models import ResponseStatus
 from meedenken.responses.profile import StakeholderType
 from meedenken.runs.selectors import get_published_run
 from meedenken.statements.models import Statement
-from meedenken.statements.selectors import get_moderation, visible_statuses
+from meedenken.statements.selectors import public_statements
 from meedenken.voting.opinion_json import read_opinion
 
 OPINION = "opinion"  # the run kind of the voting app's opinion analysis
@@ -119,10 +119,7 @@ def account_output(consultation: Consultation) -> PublicOutput | None:
 
 
 def visible_statements(consultation: Consultation) -> list[Statement]:
-    statuses = visible_statuses(get_moderation(consultation.pk))
-    return list(
-        Statement.objects.filter(consultation=consultation, status__in=statuses).order_by("id")
-    )
+    return list(public_statements(consultation.pk).order_by("id"))
 
 
 def theme_codes(consultation: Consultation) -> list[Code]:

@@ -16,6 +16,7 @@ from meedenken.consultations.models import Consultation, Question, QuestionKind,
 from meedenken.report.charts import question_chart, svg
 from meedenken.responses.models import Channel, Response, ResponseStatus
 from meedenken.responses.profile import PublicationConsent, StakeholderType
+from meedenken.statements.selectors import public_statements
 from meedenken.statistics.charts import group_label
 from meedenken.voting.presenters import FLAGS, GROUP_LETTERS, level_label
 
@@ -193,13 +194,23 @@ class Presenter:
             shown.append({"section": section, "questions": items})
         return shown
 
-    def measures(self) -> dict[str, Any] | None:
+    def measures(self, public: bool = False) -> dict[str, Any] | None:
+        """`public`: measures rejected since the report was made, or proposed by a respondent
+        who asked not to be published, are left out at once (the stored version keeps them)."""
         stored = self.document.get("measures")
         if not stored:
             return None
         types = dict(StakeholderType.choices)
+        rows = stored["ranked"]
+        if public:
+            allowed = set(public_statements(self.consultation.pk).values_list("id", flat=True))
+            rows = [
+                r for r in rows if isinstance(r["statement"], int) and r["statement"] in allowed
+            ]
         ranked = []
-        for row in stored["ranked"]:
+        for position, row in enumerate(rows, start=1):
+            if public:
+                row = {**row, "position": position}
             text = row["text_en"] if _lang() == "en" else row["text_nl"]
             levels = [
                 {
@@ -235,6 +246,7 @@ class Presenter:
                 "representative": [
                     {"text": texts.get(r["statement"], r["statement"]), "direction": r["direction"]}
                     for r in g["representative"]
+                    if not public or r["statement"] in texts
                 ],
             }
             for g in stored["groups"]
@@ -249,7 +261,9 @@ class Presenter:
             "ranking_level": level_label(stored.get("ranking_level", "open")),
             "ranked": ranked,
             "groups": groups,
-            "consensus": [texts.get(key, key) for key in stored["consensus"]],
+            "consensus": [
+                texts.get(key, key) for key in stored["consensus"] if not public or key in texts
+            ],
         }
 
     def reference(self, measures: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -279,7 +293,7 @@ def report_view(
         section["note"] = (
             notes.get(f"section-{section['section'].pk}", "") if section["section"] else ""
         )
-    measures = presenter.measures()
+    measures = presenter.measures(public)
     return {
         "document": document,
         "methodology": methodology,

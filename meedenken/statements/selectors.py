@@ -1,10 +1,10 @@
 """Reads of statements and deliberation settings. The one rule of which statements are visible
-lives here (`visible_statuses`); everything else asks it."""
+lives here (`visible_statuses`, `public_statements`); everything else asks it."""
 
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from meedenken.consultations.models import Consultation
@@ -23,6 +23,34 @@ def visible_statuses(moderation: str | None) -> tuple[str, ...]:
     return (StatementStatus.APPROVED,)
 
 
+# A proposal of a respondent who chose "do not publish my response" is never shown publicly:
+# the participant is linked to that response (by name: voting builds on this app).
+NOT_PUBLISHED_AUTHOR = {"author__response__publication_consent": "none"}
+
+
+def public_statements(consultation_id: int, moderation: str | None = None) -> QuerySet[Statement]:
+    """The statements a public page, export or API may show or count: visible by moderation
+    (a rejection, also after publication, removes one at once), and not proposed by a
+    respondent who asked not to be published."""
+    if moderation is None:
+        moderation = get_moderation(consultation_id)
+    return Statement.objects.filter(
+        consultation_id=consultation_id, status__in=visible_statuses(moderation)
+    ).exclude(**NOT_PUBLISHED_AUTHOR)
+
+
+def get_public_statement_texts(
+    consultation: Consultation, moderation: str | None = None
+) -> dict[int, Statement]:
+    """`get_statement_texts` limited to `public_statements`: what a public page may name."""
+    return {
+        s.pk: s
+        for s in public_statements(consultation.pk, moderation).only(
+            "id", "text_nl", "text_en", "status", "is_seed", "theme", "consultation_id"
+        )
+    }
+
+
 def get_moderation(consultation_id: int) -> str:
     deliberation = Deliberation.objects.filter(consultation_id=consultation_id).first()
     return deliberation.moderation if deliberation else Moderation.PRE
@@ -31,7 +59,12 @@ def get_moderation(consultation_id: int) -> str:
 def is_visible(statement: Statement, moderation: str | None = None) -> bool:
     if moderation is None and statement.status == StatementStatus.PENDING:
         moderation = get_moderation(statement.consultation_id)
-    return statement.status in visible_statuses(moderation)
+    if statement.status not in visible_statuses(moderation):
+        return False
+    return (
+        statement.author_id is None
+        or not Statement.objects.filter(pk=statement.pk, **NOT_PUBLISHED_AUTHOR).exists()
+    )
 
 
 def get_public_deliberation(slug: str) -> Deliberation | None:
@@ -64,10 +97,7 @@ def get_deliberation(consultation: Consultation) -> Deliberation | None:
 
 
 def get_visible_statements(deliberation: Deliberation) -> QuerySet[Statement]:
-    return Statement.objects.filter(
-        status__in=visible_statuses(deliberation.moderation),
-        consultation_id=deliberation.consultation_id,
-    ).order_by("id")
+    return public_statements(deliberation.consultation_id, deliberation.moderation).order_by("id")
 
 
 def get_statement(consultation: Consultation, statement_id: int) -> Statement | None:
@@ -112,15 +142,16 @@ def get_statement_texts(consultation: Consultation) -> dict[int, Statement]:
 def get_analysed_statements(consultation_id: int) -> tuple[list[int], list[int]]:
     """(visible statement ids, rejected statement ids) in id order: what an analysis counts,
     and what it must zero (moderated out)."""
-    visible = visible_statuses(get_moderation(consultation_id))
-    rows = list(
-        Statement.objects.filter(consultation_id=consultation_id)
-        .order_by("id")
-        .values_list("id", "status")
+    moderation = get_moderation(consultation_id)
+    shown = list(
+        public_statements(consultation_id, moderation).order_by("id").values_list("id", flat=True)
     )
-    shown = [pk for pk, status in rows if status in visible]
-    rejected = [pk for pk, status in rows if status == StatementStatus.REJECTED]
-    return shown, rejected
+    # Rejected ones, and visible ones of respondents who asked not to be published.
+    out = Statement.objects.filter(consultation_id=consultation_id).filter(
+        Q(status=StatementStatus.REJECTED)
+        | Q(status__in=visible_statuses(moderation), **NOT_PUBLISHED_AUTHOR)
+    )
+    return shown, list(out.order_by("id").values_list("id", flat=True))
 
 
 def has_statements(consultation: Consultation) -> bool:

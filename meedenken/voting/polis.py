@@ -320,9 +320,14 @@ def do_import_polis_upload(
     return summary
 
 
+EXPORT_PERMISSION = "exchange.download_export"
+
+
 def do_export_polis_zip(consultation: Consultation, *, actor: Actor) -> bytes:
-    """The export directory as a zip file, for a staff download; checked and audited."""
-    check_staff_permission(actor, "statements.view_statement", consultation)
+    """The export directory as a zip file, for a staff download; checked and audited. Every
+    participant's votes are an export: only for the roles that may export (owner, analyst),
+    not for a moderator or a viewer, who may read the statements."""
+    check_staff_permission(actor, EXPORT_PERMISSION, consultation)
     do_record_audit(acting_user(actor), "deliberation.polis_exported", consultation)
     with tempfile.TemporaryDirectory(prefix="polis-export-") as directory:
         do_export_polis(consultation, directory)

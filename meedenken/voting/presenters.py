@@ -76,12 +76,24 @@ def results_view(
     summary: dict[str, Any],
     texts: dict[int, Statement],
     level: str = "open",
+    public: bool = False,
 ) -> dict[str, Any]:
     """The page's rows and chart geometry from a run's stored core JSON and summary; the
-    ranking rests on the participants at `level` or above (when the run has that level)."""
+    ranking rests on the participants at `level` or above (when the run has that level).
+
+    `public`: `texts` holds only the statements the public may see now; the others (rejected
+    after the run, or of a respondent who asked not to be published) are left out everywhere."""
     result = read_opinion(stored, summary, level)
     level = result.get("level", "open")
     stats: dict[str, dict[str, Any]] = result.get("statements", {})
+    if public:
+        stats = {
+            key: s for key, s in stats.items() if key.lstrip("-").isdigit() and int(key) in texts
+        }
+
+    def shown(key: str | int) -> bool:
+        return str(key) in stats
+
     type_codes: list[str] = list(result.get("stakeholder_types", []))
     labels = dict(StakeholderType.choices)
     types = [(code, str(labels.get(code, code))) for code in type_codes]
@@ -97,7 +109,7 @@ def results_view(
         return statement.t("text")
 
     ranked = []
-    for position, key in enumerate(result.get("ranked", []), start=1):
+    for position, key in enumerate(filter(shown, result.get("ranked", [])), start=1):
         s = stats.get(str(key))
         if s is None:
             continue
@@ -160,6 +172,7 @@ def results_view(
                         "share": _pct(item.get("share")),
                     }
                     for item in group.get("representative", [])
+                    if shown(item["statement"])
                 ],
             }
         )
@@ -220,6 +233,7 @@ def results_view(
         "consensus": [
             {"text": text(key), "agree": _pct(stats.get(str(key), {}).get("agree_share"))}
             for key in result.get("consensus", [])
+            if shown(key)
         ],
         "groups": groups,
         "map_points": map_points,

@@ -30,6 +30,7 @@ from meedenken.voting import presenters
 from meedenken.voting.opinion_run import OPINION
 from meedenken.voting.selectors import get_results_level
 
+VIEW_PERMISSION = "runs.view_analysisrun"
 NO_PERMISSION = gettext_lazy("U heeft geen toestemming voor deze actie.")
 
 
@@ -76,7 +77,9 @@ def publish(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
 @require_GET
 def results(request: HttpRequest, slug: str) -> HttpResponse:
     consultation, deliberation = load(slug)
-    is_staff = bool(request.user.is_authenticated and request.user.is_staff)
+    # Unpublished runs only for staff whose role reads analysis runs of this consultation; a
+    # moderator or a staff member without a role sees the public page.
+    is_staff = has_consultation_perm(request.user, VIEW_PERMISSION, consultation)
     latest = runs.get_latest_run(consultation, OPINION) if is_staff else None
     run = (
         runs.get_latest_done_run(consultation, OPINION)
@@ -97,8 +100,11 @@ def results(request: HttpRequest, slug: str) -> HttpResponse:
         context["view"] = presenters.results_view(
             run.result,
             run.summary,
-            statements.get_statement_texts(consultation),
+            statements.get_statement_texts(consultation)
+            if is_staff
+            else statements.get_public_statement_texts(consultation, deliberation.moderation),
             level=request.GET.get("niveau") or get_results_level(consultation),
+            public=not is_staff,
         )
     response = render(request, "voting/results.html", context)
     if is_staff:
@@ -110,7 +116,7 @@ def results(request: HttpRequest, slug: str) -> HttpResponse:
 def run_status(request: HttpRequest, slug: str) -> HttpResponse:
     """Progress of the latest run, for staff (polled by the page script)."""
     consultation, _deliberation = load(slug)
-    if not (request.user.is_authenticated and request.user.is_staff):
+    if not has_consultation_perm(request.user, VIEW_PERMISSION, consultation):
         return JsonResponse({"error": "forbidden"}, status=403)
     run = runs.get_latest_run(consultation, OPINION)
     if run is None:

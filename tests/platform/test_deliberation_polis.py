@@ -179,3 +179,9 @@ def test_staff_upload_and_download_in_the_admin(client: Client) -> None:
     moderator = do_create_staff_user("moderator", "een-lang-wachtwoord-123", StaffRole.MODERATOR)
     client.force_login(moderator)
     assert client.get(url).status_code == 403
+    # Every participant's votes are an export: not for a moderator or a viewer.
+    viewer = do_create_staff_user("meelezer", "een-lang-wachtwoord-123", StaffRole.VIEWER)
+    for user in (moderator, viewer):
+        client.force_login(user)
+        refused = client.get(f"/beheer/voting/participant/export-polis/{consultation.pk}/")
+        assert refused.status_code == 403 and refused["Content-Type"] != "application/zip"
