@@ -1,10 +1,16 @@
-"""Checks for staff authoring: a consultation may only be published when it can be answered."""
+"""Writes and checks of consultations: publishable only when it can be answered; question
+versions; a whole consultation written from a plain description (structure.py)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from meedenken.consultations.models import (
@@ -12,9 +18,12 @@ from meedenken.consultations.models import (
     CONDITION_KINDS,
     Choice,
     Consultation,
+    Document,
     Question,
     QuestionVersion,
+    Section,
 )
+from meedenken.consultations.structure import ConsultationSpec, DocumentSpec, QuestionSpec, Text
 
 
 def check_publishable(
@@ -152,3 +161,127 @@ def do_keep_question_version(question_id: int) -> QuestionVersion | None:
     if stored is None or not stored.answers.exists():
         return None
     return get_question_version(stored)
+
+
+# --- a whole consultation from a plain description ---------------------------------------------
+
+
+@dataclass
+class Tally:
+    """What writing a description did to the rows of one kind."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def count(self, *, created: bool, changed: bool) -> None:
+        if created:
+            self.created += 1
+        elif changed:
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+
+@dataclass
+class PutResult:
+    consultation: Consultation
+    questions_by_key: dict[str, Question]
+    tallies: dict[str, Tally]  # by PUT_KINDS
+
+
+PUT_KINDS = ("consultation", "sections", "questions", "choices", "documents")
+
+
+def do_put_consultation(
+    spec: ConsultationSpec, *, documents_dir: Path | None = None, **values: Any
+) -> PutResult:
+    """Create the consultation `spec` describes, or bring the stored one (same slug) in line:
+    sections matched by order, questions by key, choices by value, documents by order; a row
+    is saved only when it differs. `values`: further Consultation fields (is_demo=True...).
+    Documents' files are read from `documents_dir` and stored under documents/<slug>/."""
+    with transaction.atomic():
+        existing = Consultation.objects.filter(slug=spec.slug).first()
+        tallies = {kind: Tally() for kind in PUT_KINDS}
+        row = {**row_values(spec), **values}
+        consultation = upsert(existing, Consultation(slug=spec.slug), row, tallies["consultation"])
+        result = PutResult(consultation, {}, tallies)
+        sections = {s.order: s for s in consultation.sections.all()}
+        questions = {q.key: q for q in Question.objects.filter(section__consultation=consultation)}
+        for section_order, section_spec in enumerate(spec.sections, start=1):
+            section = upsert(
+                sections.get(section_order),
+                Section(consultation=consultation),
+                row_values(section_spec, order=section_order),
+                tallies["sections"],
+            )
+            for order, question_spec in enumerate(section_spec.questions, start=1):
+                question = upsert(
+                    questions.get(question_spec.key),
+                    Question(key=question_spec.key),
+                    row_values(question_spec, section=section, order=order),
+                    tallies["questions"],
+                )
+                _put_choices(question, question_spec, tallies["choices"])
+                result.questions_by_key[question_spec.key] = question
+        documents = {document.order: document for document in consultation.documents.all()}
+        for order, document_spec in enumerate(spec.documents, start=1):
+            file = _store_document(spec.slug, document_spec, documents_dir or Path())
+            document_row = row_values(document_spec, order=order, file=file, url="")
+            del document_row["filename"]
+            # A FieldFile compares equal to its name, so an unchanged file is not re-saved.
+            document = Document(consultation=consultation)
+            upsert(documents.get(order), document, document_row, tallies["documents"])
+    return result
+
+
+def _put_choices(question: Question, spec: QuestionSpec, tally: Tally) -> None:
+    existing = {choice.value: choice for choice in question.choices.all()}
+    for order, choice_spec in enumerate(spec.choices, start=1):
+        upsert(
+            existing.get(choice_spec.value),
+            Choice(question=question, value=choice_spec.value),
+            row_values(choice_spec, order=order),
+            tally,
+        )
+
+
+def upsert(
+    existing: models.Model | None, new: models.Model, values: dict[str, Any], tally: Tally
+) -> Any:
+    """Save `values` on the existing row (only when one differs) or on the new one."""
+    obj = existing or new
+    changed = existing is None or any(getattr(obj, name) != value for name, value in values.items())
+    if changed:
+        for name, value in values.items():
+            setattr(obj, name, value)
+        obj.save()
+    tally.count(created=existing is None, changed=changed)
+    return obj
+
+
+def row_values(spec: Any, **extra: Any) -> dict[str, Any]:
+    """A spec's plain fields as model fields; a Text `title` becomes `title_nl` and `title_en`."""
+    values: dict[str, Any] = {}
+    for name in (f.name for f in fields(spec)):
+        value = getattr(spec, name)
+        if isinstance(value, Text):
+            values[f"{name}_nl"], values[f"{name}_en"] = value.nl, value.en
+        elif not isinstance(value, tuple):  # nested specs are written on their own
+            values[name] = value
+    return {**values, **extra}
+
+
+def _store_document(slug: str, spec: DocumentSpec, directory: Path) -> str:
+    """Copy a document's file to media storage under a fixed name; rewrite it if it changed."""
+    name = f"documents/{slug}/{spec.filename}"
+    content = (directory / spec.filename).read_bytes()
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            if stored.read() == content:
+                return name
+        default_storage.delete(name)
+    saved = default_storage.save(name, ContentFile(content))
+    if saved != name:  # a storage that renames would write a new file on every run
+        raise RuntimeError(f"storage saved {name} as {saved}")
+    return name

@@ -7,8 +7,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from meedenken.consultations.models import CHOICE_KINDS, QuestionKind
+from meedenken.consultations.structure import ConsultationSpec, Text
 from meedenken.demo.loader import DemoDataError, read_text
-from meedenken.demo.spec import ConsultationData, ConsultationSpec, Text, consultation_data
+from meedenken.demo.spec import ConsultationData, consultation_data
 
 DEMO_SLUG = "imvo-evaluatie"  # a contract: URLs, browser tests and other apps' tests use it
 DOCUMENTS_DIR = Path(__file__).resolve().parent / "documents"

@@ -1,4 +1,4 @@
-"""Deterministic generator of demo responses to the IMVO consultation (pure Python, no database).
+"""Deterministic generator of demo responses to the IMVO consultation (writes nothing).
 
 Every respondent gets its own random stream seeded with a string (`random.Random` hashes strings
 with SHA-512), so the output depends only on `seed` and `count`: not on PYTHONHASHSEED, dict or
@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from meedenken.demo.answers import DemoAnswer, compose_answers
 from meedenken.demo.personas import Persona, build_roster, make_persona
 from meedenken.demo.vocabulary import names
-from meedenken.responses.profile import PublicationConsent, RespondentKind, StakeholderType
+from meedenken.responses.profile import (
+    ProfileData,
+    PublicationConsent,
+    RespondentKind,
+    StakeholderType,
+)
 
 DEFAULT_SEED = 2020
 DEFAULT_COUNT = 320
@@ -21,27 +26,10 @@ REFERENCE_PREFIX = "IMVO-DEMO"
 
 
 @dataclass(frozen=True)
-class DemoProfile:
-    """The respondent profile, with the fields of responses.services.ProfileData."""
-
-    respondent_kind: str
-    stakeholder_type: str
-    organisation_name: str = ""
-    company_size: str = ""
-    sector: str = ""
-    country: str = ""
-    covenants: tuple[str, ...] = ()
-    publication_consent: str = ""
-    contact_consent: bool = False
-    contact_email: str = ""
-    publication_name: str = ""
-
-
-@dataclass(frozen=True)
 class DemoResponse:
     index: int  # 1-based, stable for a seed
     language: str
-    profile: DemoProfile
+    profile: ProfileData
     answers: dict[str, DemoAnswer]  # by question key; an unanswered question is absent
     campaign: str = ""  # the campaign template used, if any (ground truth for duplicates)
     submitted_fraction: float = 1.0  # when it was submitted, as a share of the open period
@@ -75,7 +63,7 @@ def generate_demo_responses(
 
 def make_profile(
     rng: random.Random, persona: Persona, organisation: str, index: int
-) -> DemoProfile:
+) -> ProfileData:
     is_organisation = persona.is_organisation
     consent_weights = (0.5, 0.3, 0.2) if is_organisation else (0.15, 0.6, 0.25)
     consent = rng.choices(
@@ -83,7 +71,7 @@ def make_profile(
         weights=consent_weights,
     )[0]
     contact = rng.random() < (0.55 if is_organisation else 0.3)
-    return DemoProfile(
+    return ProfileData(
         respondent_kind=RespondentKind.ORGANISATION
         if is_organisation
         else RespondentKind.INDIVIDUAL,
@@ -92,7 +80,7 @@ def make_profile(
         company_size=persona.company_size,
         sector=persona.sector,
         country=persona.country,
-        covenants=persona.covenants,
+        covenants=list(persona.covenants),
         publication_consent=str(consent),
         contact_consent=contact,
         contact_email=f"demo-{index:04d}@example.org" if contact else "",

@@ -10,13 +10,14 @@ by `;`. An empty `consent` means "do not publish".
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from meedenken.consultations.models import Question, QuestionKind
 from meedenken.responses.profile import PublicationConsent, Sector, StakeholderType
+from meedenken.responses.services import ReceivedAnswer
 
 PROFILE_COLUMNS = ("stakeholder_type", "organisation", "sector", "country", "consent")
 OPTIONAL_COLUMNS = (*PROFILE_COLUMNS, "language")
@@ -45,14 +46,6 @@ class RowError:
 
 
 @dataclass(frozen=True)
-class ImportedAnswer:
-    question: Question
-    text: str = ""
-    values: list[str] = field(default_factory=list)
-    scale: int | None = None
-
-
-@dataclass(frozen=True)
 class ImportedResponse:
     row: int
     external_id: str
@@ -62,7 +55,7 @@ class ImportedResponse:
     sector: str
     country: str
     consent: str
-    answers: list[ImportedAnswer]
+    answers: list[ReceivedAnswer]
 
 
 def _vocabulary(choices: Sequence[tuple[str, object]]) -> dict[str, str]:
@@ -132,18 +125,18 @@ class RowChecker:
                 return choice.value
         return None
 
-    def _answer(self, question: Question, raw: str) -> tuple[ImportedAnswer | None, str | None]:
+    def _answer(self, question: Question, raw: str) -> tuple[ReceivedAnswer | None, str | None]:
         kind = question.kind
         if kind == QuestionKind.OPEN_TEXT:
             if len(raw) > question.max_length:
                 return None, _("het antwoord is langer dan %(max)s tekens.") % {
                     "max": question.max_length
                 }
-            return ImportedAnswer(question, text=raw), None
+            return ReceivedAnswer(question, text=raw), None
         if kind == QuestionKind.SCALE:
             if raw not in ("1", "2", "3", "4", "5"):
                 return None, _("kies een getal van 1 tot en met 5.")
-            return ImportedAnswer(question, scale=int(raw)), None
+            return ReceivedAnswer(question, scale=int(raw)), None
         parts = [part.strip() for part in raw.split(SEPARATOR) if part.strip()]
         if kind == QuestionKind.SINGLE_CHOICE and len(parts) != 1:
             return None, _("kies precies één antwoord.")
@@ -159,7 +152,7 @@ class RowChecker:
             values.append(value)
         if len(set(values)) != len(values):
             return None, _("een keuze staat er twee keer in.")
-        return ImportedAnswer(question, values=values), None
+        return ReceivedAnswer(question, values=values), None
 
     def check(
         self, number: int, cells: list[str], existing_ids: set[str]
@@ -242,7 +235,7 @@ class RowChecker:
                 _("gebruik named, anonymous of none, niet %(value)s.") % {"value": row["consent"]},
             )
 
-        answers: list[ImportedAnswer] = []
+        answers: list[ReceivedAnswer] = []
         given = set()
         for column in self.header:
             key = question_key(column)

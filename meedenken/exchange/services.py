@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO, TypeVar
 
@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meedenken.audit.services import do_record_audit
-from meedenken.consultations.models import Consultation, Question, QuestionKind, Section
+from meedenken.consultations.models import Consultation, QuestionKind
+from meedenken.consultations.services import do_put_consultation
+from meedenken.consultations.structure import ConsultationSpec, QuestionSpec, SectionSpec, Text
 from meedenken.exchange.export import ExportSpec, iter_records, iter_rows
 from meedenken.exchange.rows import (
     QUESTION_PREFIX,
@@ -29,10 +31,14 @@ from meedenken.exchange.rows import (
 )
 from meedenken.exchange.tables import Table, TableError, read_table
 from meedenken.exchange.writers import FORMATS, iter_csv, iter_json, write_chunks, write_xlsx
-from meedenken.responses.models import Answer, Channel, Response, ResponseStatus
+from meedenken.responses.models import Response
 from meedenken.responses.profile import RespondentKind, StakeholderType
-from meedenken.responses.secrets import hash_secret, new_reference, new_secret, reference_prefix
 from meedenken.responses.selectors import get_questions
+from meedenken.responses.services import (
+    ProfileData,
+    ReceivedResponse,
+    do_create_received_responses,
+)
 
 T = TypeVar("T")
 BATCH = 1000
@@ -80,27 +86,44 @@ def _create_consultation(slug: str, table: Table) -> Consultation:
     if errors:
         raise ImportFailed(errors)
     now = timezone.now()
-    consultation = Consultation.objects.create(
+    questions = tuple(QuestionSpec(key, QuestionKind.OPEN_TEXT, Text(key)) for key in keys)
+    spec = ConsultationSpec(
         slug=slug,
-        title_nl=_("Geïmporteerde reacties: %(slug)s") % {"slug": slug},
-        summary_nl=_("Reacties die buiten het platform zijn ontvangen."),
-        explainer_nl="",
+        title=Text(_("Geïmporteerde reacties: %(slug)s") % {"slug": slug}),
+        summary=Text(_("Reacties die buiten het platform zijn ontvangen.")),
+        explainer=Text(""),
         organisation="",
         opens_at=now - timedelta(days=1),
         closes_at=now,
+        sections=(SectionSpec(Text(_("Vragen")), questions=questions),),
     )
-    section = Section.objects.create(consultation=consultation, order=1, title_nl=_("Vragen"))
-    Question.objects.bulk_create(
-        Question(section=section, order=i, key=key, kind=QuestionKind.OPEN_TEXT, text_nl=key)
-        for i, key in enumerate(keys, start=1)
-    )
-    return consultation
+    return do_put_consultation(spec).consultation
 
 
 def _respondent_kind(stakeholder_type: str, organisation: str) -> str:
     if stakeholder_type == StakeholderType.INDIVIDUAL or not (organisation or stakeholder_type):
         return RespondentKind.INDIVIDUAL
     return RespondentKind.ORGANISATION
+
+
+def _received(row: ImportedResponse, now: datetime) -> ReceivedResponse:
+    profile = ProfileData(
+        respondent_kind=_respondent_kind(row.stakeholder_type, row.organisation),
+        stakeholder_type=row.stakeholder_type,
+        organisation_name=row.organisation,
+        sector=row.sector,
+        country=row.country,
+        publication_consent=row.consent,
+    )
+    return ReceivedResponse(
+        profile,
+        row.answers,
+        row.language,
+        submitted_at=now,
+        consent_at=now,
+        consent_version=IMPORT_CONSENT_VERSION,
+        external_id=row.external_id,
+    )
 
 
 def check_import(consultation: Consultation, table: Table) -> list[ImportedResponse]:
@@ -153,58 +176,7 @@ def do_import_responses(
                 )
             consultation = _create_consultation(slug, table)
         rows = check_import(consultation, table)
-        prefix = reference_prefix(consultation.slug)
-        taken = set(
-            Response.objects.filter(reference__startswith=f"{prefix}-").values_list(
-                "reference", flat=True
-            )
-        )
-        references: set[str] = set()
-        while len(references) < len(rows):
-            reference = new_reference(prefix)
-            if reference not in taken:
-                references.add(reference)
-        Response.objects.bulk_create(
-            (
-                Response(
-                    consultation=consultation,
-                    reference=reference,
-                    secret_hash=hash_secret(new_secret()),  # no one holds a link to edit it
-                    status=ResponseStatus.SUBMITTED,
-                    submitted_at=now,
-                    language=row.language,
-                    channel=Channel.IMPORTED,
-                    external_id=row.external_id,
-                    respondent_kind=_respondent_kind(row.stakeholder_type, row.organisation),
-                    organisation_name=row.organisation,
-                    stakeholder_type=row.stakeholder_type,
-                    sector=row.sector,
-                    country=row.country,
-                    publication_consent=row.consent,
-                    publication_consent_at=now,
-                    consent_version=IMPORT_CONSENT_VERSION,
-                )
-                for row, reference in zip(rows, sorted(references), strict=True)
-            ),
-            batch_size=BATCH,
-        )
-        ids = dict(
-            Response.objects.filter(consultation=consultation)
-            .exclude(external_id="")
-            .values_list("external_id", "pk")
-        )
-        answers = [
-            Answer(
-                response_id=ids[row.external_id],
-                question=answer.question,
-                text=answer.text,
-                values=answer.values,
-                scale=answer.scale,
-            )
-            for row in rows
-            for answer in row.answers
-        ]
-        Answer.objects.bulk_create(answers, batch_size=BATCH)
+        answers = do_create_received_responses(consultation, [_received(row, now) for row in rows])
         do_record_audit(
             actor,
             "responses.import",
@@ -212,11 +184,11 @@ def do_import_responses(
             {
                 "file": path.name,
                 "responses": len(rows),
-                "answers": len(answers),
+                "answers": answers,
                 "created_consultation": created,
             },
         )
-    return ImportSummary(consultation, created, len(rows), len(answers))
+    return ImportSummary(consultation, created, len(rows), answers)
 
 
 def _counted(items: Iterable[T], counter: list[int]) -> Iterator[T]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +13,23 @@ from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
+
+
+@dataclass(frozen=True)
+class ProfileData:
+    """A respondent's profile as the respond flow saves it (and imports and the demo write)."""
+
+    respondent_kind: str
+    stakeholder_type: str
+    organisation_name: str = ""
+    company_size: str = ""
+    sector: str = ""
+    country: str = ""
+    covenants: list[str] = field(default_factory=list)
+    publication_consent: str = ""
+    contact_consent: bool = False
+    contact_email: str = ""
+    publication_name: str = ""
 
 
 class RespondentKind(models.TextChoices):

@@ -23,7 +23,7 @@ from meedenken.consultations.models import Consultation, Question
 from meedenken.demo import loader, measures, personas, spec, vocabulary
 from meedenken.demo.content import build_imvo_consultation, check_consultation
 from meedenken.demo.generator import generate_demo_responses
-from meedenken.demo.loader import DemoDataError, convert
+from meedenken.demo.loader import DemoDataError, parse
 from meedenken.demo.vocabulary import STANCES, Fragment
 from meedenken.responses.models import Answer, Response
 from meedenken.responses.profile import CompanySize, StakeholderType
@@ -133,13 +133,13 @@ def test_names_personas_and_measures_refer_to_known_values() -> None:
 @pytest.mark.parametrize(
     ("filename", "change", "message"),
     [
-        ("fragments.json", lambda d: d["openers"][0].pop("en"), "fragments.json.openers[0]: missing key en"),
-        ("fragments.json", lambda d: d["closers"][1].update(tone="warm"), "closers[1]: unknown key(s) tone"),
-        ("names.json", lambda d: d.update(surnames="Jansen"), "names.json.surnames: expected list"),
-        ("names.json", lambda d: d["country_names"].update(NL=["Nederland"]), "country_names.NL: expected 2 items"),
-        ("personas.json", lambda d: d["company_sizes"]["micro"].update(staff=[2, "9"]), "staff[1]: expected int"),
-        ("measures.json", lambda d: d["measures"][3].update(slope="steep"), "measures[3].slope: expected float"),
-        ("campaigns.json", lambda d: d["ngo"].update(covenants=7), "ngo.covenants: 7 fits none"),
+        ("fragments.json", lambda d: d["openers"][0].pop("en"), "fragments.json.openers[0].en: Field required"),
+        ("fragments.json", lambda d: d["closers"][1].update(tone="warm"), "closers[1].tone: Unexpected keyword argument"),
+        ("names.json", lambda d: d.update(surnames="Jansen"), "names.json.surnames: Input should be a valid array"),
+        ("names.json", lambda d: d["country_names"].update(NL=["Nederland"]), "country_names.NL[1]: Field required"),
+        ("personas.json", lambda d: d["company_sizes"]["micro"].update(staff=[2, "9"]), "micro.staff[1]: Input should be a valid integer"),
+        ("measures.json", lambda d: d["measures"][3].update(slope="steep"), "measures[3].slope: Input should be a valid number"),
+        ("campaigns.json", lambda d: d["ngo"].update(covenants=7), "ngo.covenants: Input should be an object"),
     ],
 )  # fmt: skip
 def test_a_file_that_does_not_fit_its_shape_is_refused_with_the_place(
@@ -180,11 +180,13 @@ def test_invalid_json_names_the_file(data_copy: Path) -> None:
         vocabulary.names()
 
 
-def test_the_shape_check_converts_whole_numbers_to_floats_but_not_booleans() -> None:
-    assert convert(3, float, "x") == 3.0 and isinstance(convert(3, float, "x"), float)
+def test_the_shape_check_converts_whole_numbers_to_floats_but_not_strings_or_booleans() -> None:
+    assert parse("3", float, "x") == 3.0 and isinstance(parse("3", float, "x"), float)
+    with pytest.raises(DemoDataError, match="x: Input should be a valid integer"):
+        parse("true", int, "x")
     with pytest.raises(DemoDataError):
-        convert(True, int, "x")
-    assert convert(["a", "b"], tuple[str, ...], "x") == ("a", "b")
+        parse('"3"', int, "x")
+    assert parse('["a", "b"]', tuple[str, ...], "x") == ("a", "b")
 
 
 @pytest.mark.django_db
@@ -195,7 +197,7 @@ def test_loaddemo_with_broken_data_stops_with_a_clear_error_and_writes_nothing(
     settings.MEDIA_ROOT = tmp_path / "media"
     edit(data_copy, "fragments.json", lambda d: d["open_answers"]["proposals"]["pro"][0].pop("nl"))
     with pytest.raises(
-        CommandError, match=r"demo data: fragments\.json\.open_answers\.proposals\.pro"
+        CommandError, match=r"demo data: fragments\.json\.open_answers\.proposals\.pro\[0\]\.nl"
     ):
         call_command("loaddemo", stdout=io.StringIO())
     assert not Consultation.objects.exists() and not Response.objects.exists()

@@ -7,11 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from meedenken.demo.loader import DemoDataError
-from meedenken.demo.services import Tally, do_load_demo
-
-
-def describe(name: str, tally: Tally) -> str:
-    return f"{name}: {tally.created} new, {tally.updated} updated, {tally.unchanged} unchanged"
+from meedenken.demo.services import do_load_demo
 
 
 class Command(BaseCommand):
@@ -24,14 +20,11 @@ class Command(BaseCommand):
             raise CommandError(f"demo data: {error}") from error
         consultation = result.consultation
         self.stdout.write(f"Consultation /{consultation.slug}/ ({consultation.phase.label})")
-        for name, tally in (
-            ("  consultation", result.consultation_tally),
-            ("  sections", result.sections),
-            ("  questions", result.questions),
-            ("  choices", result.choices),
-            ("  documents", result.documents),
-        ):
-            self.stdout.write(describe(name, tally))
+        for name, tally in result.tallies.items():
+            self.stdout.write(
+                f"  {name}: {tally.created} new, {tally.updated} updated, "
+                f"{tally.unchanged} unchanged"
+            )
         self.stdout.write(
             f"  demo responses: {result.responses_created} new "
             f"({result.answers_created} answers), {result.responses_existing} already there"
