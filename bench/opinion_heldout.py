@@ -31,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,6 +130,14 @@ def from_red_dwarf(repo: Path, name: str, out: Path) -> Path:
     return folder
 
 
+def whole_process(folder: Path) -> float:
+    """Wall time of `meedenken analyse-votes` on the folder: start-up, reading, analysis."""
+    command = [str(Path(sys.executable).with_name("meedenken")), "analyse-votes", str(folder)]
+    t0 = time.perf_counter()
+    subprocess.run([*command, "--json", "/dev/null"], check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--opendata", type=Path, required=True, help="openData git directory")
@@ -136,6 +145,9 @@ def main() -> int:
     parser.add_argument("--red-dwarf", metavar="PYTHON", help="interpreter with red-dwarf")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="config")
+    parser.add_argument(
+        "--process", action="store_true", help="also time `meedenken analyse-votes` as a process"
+    )
     args = parser.parse_args()
     OVERRIDES.update(parse_overrides(args.set))
     with tempfile.TemporaryDirectory() as tmp:
@@ -147,6 +159,9 @@ def main() -> int:
             for seed in args.seeds
             for f in folders
         ]
+        if args.process:
+            for row, folder in zip(rows, folders, strict=False):
+                row["process_seconds"] = whole_process(folder)
     print(markdown(rows, args.seeds))
     return 0
 
@@ -161,11 +176,13 @@ def markdown(rows: list[dict], seeds: list[int]) -> str:
         + (" | ARI red-dwarf | coverage red-dwarf" if rd else "")
         + " | ours: analysis (s)"
         + (" | red-dwarf: process (s)" if rd else "")
+        + (" | ours: process (s)" if "process_seconds" in first[0] else "")
         + " |",
         "| --- | :---: | ---: | ---: |"
         + (" ---: | ---: |" if rd else "")
         + " ---: |"
-        + (" ---: |" if rd else ""),
+        + (" ---: |" if rd else "")
+        + (" ---: |" if "process_seconds" in first[0] else ""),
     ]
     for r in first:
         coverage = r["compared"] / max(r["clustered_polis"], 1)
@@ -181,6 +198,8 @@ def markdown(rows: list[dict], seeds: list[int]) -> str:
         cells.append(f"{r['analysis_seconds']:.3f}")
         if rd:
             cells.append(f"{r['red_dwarf_process_seconds']:.2f}")
+        if "process_seconds" in r:
+            cells.append(f"{r['process_seconds']:.2f}")
         lines.append("| " + " | ".join(cells) + " |")
     aris = [r["ari"] for r in first]
     lines.append(

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 
 def select_in_conv(
@@ -292,10 +291,28 @@ class TwoLevelClustering:
         return Clustering(labels, base_labels, centers, group_of_base, group_centers, silhouettes)
 
 
+def place_rest(
+    projection: np.ndarray, labels: np.ndarray, clustering: Clustering, voted: np.ndarray
+) -> np.ndarray:
+    """Labels with every participant who voted but was not clustered placed in the group of
+    the nearest base cluster (as the older Pol.is did by clustering everyone); the groups
+    themselves stay those fitted on the clustered participants."""
+    rest = (labels < 0) & voted
+    if not rest.any() or len(clustering.base_centers) == 0:
+        return labels
+    nearest, _ = _nearest(projection[rest], clustering.base_centers)
+    placed = labels.copy()
+    placed[rest] = clustering.group_of_base[nearest]
+    return placed
+
+
 def match_labels(labels: np.ndarray, previous: np.ndarray, k: int) -> np.ndarray:
     """Renumbering of groups 0..k-1 that keeps an earlier run's ids: `result[g]` is the new id
     of group g. Groups are paired with earlier groups by most shared participants (`previous`
     holds each participant's earlier group, -1 for none); the rest take the free ids in order."""
+    # Imported here: scipy.optimize costs about 0.2 s of start-up and only reruns need it.
+    from scipy.optimize import linear_sum_assignment
+
     both = (labels >= 0) & (previous >= 0) & (previous < k)
     overlap = np.zeros((k, k), dtype=np.int64)
     np.add.at(overlap, (labels[both], previous[both]), 1)

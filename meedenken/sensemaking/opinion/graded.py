@@ -29,7 +29,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-from scipy.stats import beta as beta_distribution
+
+# The beta quantile straight from scipy.special (what scipy.stats.beta.ppf calls): importing
+# scipy.stats costs about 0.4 s of start-up for every command line run.
+from scipy.special import betaincinv
 
 from meedenken.sensemaking.opinion.votes import VoteMatrix, count_votes
 
@@ -83,8 +86,8 @@ def graded_support(
     alpha = agrees + prior_votes * overall + 0.5
     beta = votes - agrees + prior_votes * (1 - overall) + 0.5
     estimate = alpha / (alpha + beta)
-    lower = beta_distribution.ppf(0.025, alpha, beta) if g else np.zeros((0, m))
-    upper = beta_distribution.ppf(0.975, alpha, beta) if g else np.zeros((0, m))
+    lower = betaincinv(alpha, beta, 0.025) if g else np.zeros((0, m))
+    upper = betaincinv(alpha, beta, 0.975) if g else np.zeros((0, m))
     counted = votes >= max(min_votes, 1)
     n_counted = counted.sum(axis=0).astype(np.int64)
     enough = n_counted >= max(min_groups, 1)

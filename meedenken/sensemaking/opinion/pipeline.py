@@ -14,6 +14,7 @@ from meedenken.sensemaking.opinion.bridging import BridgingModel
 from meedenken.sensemaking.opinion.clusters import (
     TwoLevelClustering,
     match_labels,
+    place_rest,
     select_in_conv,
 )
 from meedenken.sensemaking.opinion.columns import graded_columns, statement_columns, support_rows
@@ -129,7 +130,8 @@ def _analyse(
                 [-1 if (g := previous.group_of(p)) is None else g for p in matrix.participant_ids],
                 dtype=np.int64,
             )
-            in_conv |= previous_groups >= 0  # Pol.is: once clustered, always clustered
+            if not config.place_rest:  # (placed participants are no part of the fit)
+                in_conv |= previous_groups >= 0  # Pol.is: once clustered, always clustered
         clustering = TwoLevelClustering(
             base_k=config.base_k,
             max_k=config.max_groups,
@@ -141,6 +143,9 @@ def _analyse(
             k_margin=config.k_margin,
         ).fit(projection, in_conv, len(previous.groups) if previous else None)
         labels, group_centers = clustering.labels, clustering.group_centers
+        if config.place_rest:
+            voted = matrix.votes_per_participant() > 0
+            labels = place_rest(projection, labels, clustering, voted)
         k = len(group_centers)
         if previous_groups is not None and k:
             new_id = match_labels(labels, previous_groups, k)

@@ -20,6 +20,9 @@ class OpinionConfig:
     seed: int = 0
     min_votes_to_cluster: int = 7  # Pol.is: clustered once voted on min(7, #statements)
     greedy_cluster_n: int = 15  # Pol.is: the most active voters fill up to this many
+    place_rest: bool = (
+        False  # also place the other voters, each in its nearest base cluster's group
+    )
     base_k: int = 100  # base clusters
     max_groups: int = 5  # groups: k in 2..min(max_groups, 2 + n_base // 12)
     k_margin: float = 0.02  # fewest groups whose silhouette is this close to the best
