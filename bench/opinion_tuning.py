@@ -29,17 +29,14 @@ import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
+
+from opinion_vs_polis import POLIS_DIR  # noqa: E402
 
 from meedenken.sensemaking.opinion.pipeline import analyse_votes  # noqa: E402
 from meedenken.sensemaking.opinion.polis_io import read_polis_export  # noqa: E402
 from meedenken.sensemaking.opinion.result import OpinionConfig, OpinionResult  # noqa: E402
-
-SHARED = next(
-    (d for d in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if d.is_dir()),
-    ROOT.parent / "shared",
-)
-POLIS_DIR = SHARED / "data" / "polis"
 
 
 def parse_candidate(text: str) -> tuple[str, dict[str, object], bool]:
