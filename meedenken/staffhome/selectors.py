@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meedenken.accounts.access import has_consultation_perm
@@ -16,7 +17,7 @@ from meedenken.consultations.models import Consultation
 from meedenken.responses.models import Response, ResponseStatus
 from meedenken.responses.profile import StakeholderType
 from meedenken.runs.models import AnalysisRun
-from meedenken.statements.models import Statement, StatementStatus
+from meedenken.statements.models import Deliberation, Statement, StatementStatus
 
 # (label, url name, permission): a task is linked only for a role that may do it
 TASKS = [
@@ -33,6 +34,8 @@ TASKS = [
     (_("Stellingen modereren"), "statements:moderation", "statements.moderate_statement"),
     (_("Resultaten en analyse"), "voting:results", "runs.view_analysisrun"),
 ]
+# Pages of the statement round: they exist only for a published consultation with one.
+DELIBERATION_PAGES = {"statements:moderation", "voting:results"}
 
 
 @dataclass
@@ -67,6 +70,11 @@ def get_staff_home(user: AbstractBaseUser) -> list[ConsultationCard]:
         .annotate(n=Count("id"))
         .values_list("consultation_id", "n")
     )
+    with_round = set(
+        Deliberation.objects.filter(
+            consultation_id__in=ids, consultation__published_at__lte=timezone.now()
+        ).values_list("consultation_id", flat=True)
+    )
     latest: dict[int, AnalysisRun] = {}
     for run in AnalysisRun.objects.filter(consultation_id__in=ids).order_by("created_at", "id"):
         latest[run.consultation_id] = run
@@ -88,6 +96,7 @@ def get_staff_home(user: AbstractBaseUser) -> list[ConsultationCard]:
                     (str(label), _url(name, consultation))
                     for label, name, permission in TASKS
                     if has_consultation_perm(user, permission, consultation)
+                    and (name not in DELIBERATION_PAGES or consultation.pk in with_round)
                 ],
             )
         )

@@ -4,7 +4,7 @@ lives here (`visible_statuses`, `public_statements`); everything else asks it.""
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 
 from meedenken.consultations.models import Consultation
@@ -128,6 +128,17 @@ def get_statements_to_moderate(consultation: Consultation) -> QuerySet[Statement
     return Statement.objects.filter(
         consultation=consultation, status=StatementStatus.PENDING
     ).order_by("created_at", "id")
+
+
+def get_proposals_to_translate(consultation: Consultation) -> QuerySet[Statement]:
+    """Participants' approved proposals, those without an English translation first."""
+    return (
+        Statement.objects.filter(
+            consultation=consultation, status=StatementStatus.APPROVED, is_seed=False
+        )
+        .alias(translated=ExpressionWrapper(~Q(text_en=""), output_field=BooleanField()))
+        .order_by("translated", "created_at", "id")
+    )
 
 
 def get_statement_texts(consultation: Consultation) -> dict[int, Statement]:

@@ -1,4 +1,5 @@
-"""Writes for statements: deliberation settings, proposals, seed statements, moderation.
+"""Writes for statements: deliberation settings, proposals, seed statements, moderation and
+the moderator's translation of a proposal.
 
 `do_*` acts, `check_*` validates and raises `DeliberationError` with a message for the person.
 Every write runs in one transaction: on any error nothing is changed.
@@ -70,19 +71,30 @@ def check_voting_open(consultation: Consultation, now: datetime | None = None) -
     )
 
 
+def _check_length(cleaned: str, message: str) -> str:
+    """`message` names the length and the maximum (%(length)d, %(max)d)."""
+    if len(cleaned) > STATEMENT_MAX_LENGTH:
+        raise DeliberationError(message % {"length": len(cleaned), "max": STATEMENT_MAX_LENGTH})
+    return cleaned
+
+
 def check_statement_text(text: str) -> str:
     """The cleaned text, or an error: not empty, at most 280 characters."""
     cleaned = " ".join((text or "").split())
     if not cleaned:
         raise DeliberationError(str(_("Schrijf uw voorstel in het tekstvak.")))
-    if len(cleaned) > STATEMENT_MAX_LENGTH:
-        raise DeliberationError(
-            str(
-                _("Uw voorstel is %(length)d tekens. Het mag maximaal %(max)d tekens zijn.")
-                % {"length": len(cleaned), "max": STATEMENT_MAX_LENGTH}
-            )
-        )
-    return cleaned
+    return _check_length(
+        cleaned, _("Uw voorstel is %(length)d tekens. Het mag maximaal %(max)d tekens zijn.")
+    )
+
+
+def check_translation_text(text: str) -> str:
+    """A moderator's English translation, cleaned: empty (no translation) or at most 280
+    characters, like the proposal itself."""
+    return _check_length(
+        " ".join((text or "").split()),
+        _("De vertaling is %(length)d tekens. Zij mag maximaal %(max)d tekens zijn."),
+    )
 
 
 def check_statement_votable(consultation_id: int, statement: Statement) -> None:
@@ -286,10 +298,13 @@ def do_moderate_statement(
     actor: Actor,
     approve: bool,
     reason: str = "",
+    text_en: str = "",
     now: datetime | None = None,
 ) -> Statement:
-    """Approve, or reject with a reason the author can read. Audited."""
+    """Approve, or reject with a reason the author can read; an approval may carry the
+    moderator's English translation. Audited."""
     check_staff_permission(actor, MODERATE_PERMISSION, statement.consultation)
+    translation = check_translation_text(text_en)
     reason = " ".join((reason or "").split())
     if not approve and not reason:
         raise DeliberationError(str(_("Geef een reden voor de afwijzing.")))
@@ -305,12 +320,36 @@ def do_moderate_statement(
         statement.rejection_reason = "" if approve else reason
         statement.moderated_by = acting_user(actor)
         statement.moderated_at = now
-        statement.save(update_fields=["status", "rejection_reason", "moderated_by", "moderated_at"])
+        fields = ["status", "rejection_reason", "moderated_by", "moderated_at"]
+        if approve and translation:
+            statement.text_en = translation
+            fields.append("text_en")
+        statement.save(update_fields=fields)
         do_record_audit(
             acting_user(actor),
             "statement.approved" if approve else "statement.rejected",
             statement,
             {"previous": previous, "reason": statement.rejection_reason},
         )
+        if "text_en" in fields:
+            do_record_audit(acting_user(actor), "statement.translated", statement)
+    forget_voting_set(statement.consultation_id)
+    return statement
+
+
+def do_translate_statement(statement: Statement, *, actor: Actor, text_en: str) -> Statement:
+    """The moderator's English translation of a participant's proposal (empty removes it), so
+    that English pages show it in English instead of the Dutch original. Audited."""
+    check_staff_permission(actor, MODERATE_PERMISSION, statement.consultation)
+    translation = check_translation_text(text_en)
+    with transaction.atomic():
+        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        if statement.status == StatementStatus.REJECTED:
+            raise DeliberationError(str(_("Een afgewezen voorstel wordt niet vertaald.")), 409)
+        if statement.text_en == translation:
+            return statement
+        statement.text_en = translation
+        statement.save(update_fields=["text_en"])
+        do_record_audit(acting_user(actor), "statement.translated", statement)
     forget_voting_set(statement.consultation_id)
     return statement

@@ -16,12 +16,13 @@ from meedenken.accounts.access import has_consultation_perm
 from meedenken.consultations.models import Consultation
 from meedenken.core.views import error_page
 from meedenken.statements import selectors
-from meedenken.statements.models import Deliberation
+from meedenken.statements.models import STATEMENT_MAX_LENGTH, Deliberation, Statement
 from meedenken.statements.services import (
     MODERATE_PERMISSION,
     REASON_MAX_LENGTH,
     DeliberationError,
     do_moderate_statement,
+    do_translate_statement,
 )
 
 
@@ -40,6 +41,14 @@ def load(slug: str) -> tuple[Consultation, Deliberation]:
     if deliberation is None:
         raise Http404
     return deliberation.consultation, deliberation
+
+
+def load_statement(slug: str, statement_id: int) -> tuple[Consultation, Statement]:
+    consultation, _deliberation = load(slug)
+    statement = selectors.get_statement(consultation, statement_id)
+    if statement is None or statement.consultation_id != consultation.pk:
+        raise Http404
+    return consultation, statement
 
 
 def see_other(url_name: str, consultation: Consultation) -> HttpResponse:
@@ -64,6 +73,8 @@ def moderation(request: HttpRequest, slug: str) -> HttpResponse:
             "consultation": consultation,
             "deliberation": deliberation,
             "statements": list(selectors.get_statements_to_moderate(consultation)),
+            "to_translate": list(selectors.get_proposals_to_translate(consultation)),
+            "max_length": STATEMENT_MAX_LENGTH,
             "reject_form": RejectForm(),
         },
     )
@@ -72,10 +83,7 @@ def moderation(request: HttpRequest, slug: str) -> HttpResponse:
 @staff_member_required
 @require_POST
 def moderate(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
-    consultation, _deliberation = load(slug)
-    statement = selectors.get_statement(consultation, statement_id)
-    if statement is None or statement.consultation_id != consultation.pk:
-        raise Http404
+    consultation, statement = load_statement(slug, statement_id)
     decision = request.POST.get("decision")
     form = RejectForm(request.POST)
     try:
@@ -89,6 +97,7 @@ def moderate(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse
             actor=request.user,
             approve=decision == "approve",
             reason=form.cleaned_data["reason"],
+            text_en=request.POST.get("text_en", ""),
         )
     except DeliberationError as error:
         messages.error(request, f"{statement.text_nl[:60]}: {error.message}")
@@ -99,4 +108,22 @@ def moderate(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse
         if decision == "approve"
         else _("Afgewezen: %(text)s") % {"text": statement.text_nl[:60]},
     )
+    return see_other("statements:moderation", consultation)
+
+
+@staff_member_required
+@require_POST
+def translate(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
+    """The moderator's English translation of an approved proposal."""
+    consultation, statement = load_statement(slug, statement_id)
+    try:
+        do_translate_statement(
+            statement, actor=request.user, text_en=request.POST.get("text_en", "")
+        )
+    except DeliberationError as error:
+        messages.error(request, f"{statement.text_nl[:60]}: {error.message}")
+    else:
+        messages.success(
+            request, _("Vertaling opgeslagen: %(text)s") % {"text": statement.text_nl[:60]}
+        )
     return see_other("statements:moderation", consultation)

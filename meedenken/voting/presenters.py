@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from meedenken.core.translation import current_language, language_shown
 from meedenken.responses.profile import StakeholderType
 from meedenken.statements.models import Statement
+from meedenken.voting import chart
 from meedenken.voting.opinion_json import read_opinion
 
 MAP_WIDTH, MAP_HEIGHT, PAD = 480, 320, 24
@@ -211,11 +212,19 @@ def results_view(
                 "impact": s["impact"],
                 "feasibility": s["feasibility"],
                 "n": s.get("n_ratings", 0),
-                # 1..5 mapped onto the chart area
-                "x": round(PAD + (s["feasibility"] - 1) / 4 * (MAP_WIDTH - 2 * PAD), 1),
-                "y": round(MAP_HEIGHT - PAD - (s["impact"] - 1) / 4 * (MAP_HEIGHT - 2 * PAD), 1),
             }
         )
+    # the chart numbers the first measures (the table lists them all), labels never overlap
+    shown = matrix[: chart.MAX_POINTS]
+    places = chart.place_labels(
+        [
+            (round(chart.plot_x(m["feasibility"]), 1), round(chart.plot_y(m["impact"]), 1))
+            for m in shown
+        ]
+    )
+    chart_points = [
+        {"number": m["number"], "place": place} for m, place in zip(shown, places, strict=True)
+    ]
 
     return {
         "n_participants": result.get("n_participants", 0),
@@ -239,9 +248,10 @@ def results_view(
         "map_points": map_points,
         "group_centres": group_centres,
         "matrix": matrix,
+        "chart_points": chart_points,
+        "chart": chart.axes(),
+        "chart_partial": len(matrix) > len(shown),
+        "chart_max": chart.MAX_POINTS,
         "width": MAP_WIDTH,
         "height": MAP_HEIGHT,
-        "pad": PAD,
-        "mid_x": MAP_WIDTH / 2,
-        "mid_y": MAP_HEIGHT / 2,
     }

@@ -25,6 +25,7 @@ from meedenken.runs.services import (
     do_unpublish_run,
 )
 from meedenken.statements import selectors as statements
+from meedenken.statements.services import MODERATE_PERMISSION
 from meedenken.statements.views import load, see_other
 from meedenken.voting import presenters
 from meedenken.voting.opinion_run import OPINION
@@ -95,6 +96,8 @@ def results(request: HttpRequest, slug: str) -> HttpResponse:
         "is_stale": runs.is_stalled(latest),
         "can_run": has_consultation_perm(request.user, RUN_PERMISSION, consultation),
         "can_publish": has_consultation_perm(request.user, PUBLISH_PERMISSION, consultation),
+        # linked only for those who may moderate (an analyst would meet a 403, issue 13)
+        "can_moderate": has_consultation_perm(request.user, MODERATE_PERMISSION, consultation),
     }
     if run is not None:
         context["view"] = presenters.results_view(

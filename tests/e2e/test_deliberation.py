@@ -261,6 +261,15 @@ def test_propose_a_measure_and_moderate_it(browsing: Browsing) -> None:
     expect(staff.get_by_role("status").first).to_contain_text("Afgewezen")
     expect(staff.locator(".md-delib-moderation")).not_to_contain_text(approved)
     browsing.check(staff)
+    # The moderator translates the approved proposal, so English pages show it in English.
+    translated = "Have banks report each year which risks they address in their chains."
+    item = staff.locator(".md-delib-translations > li").filter(has_text=approved)
+    expect(item).to_contain_text("nog niet vertaald")
+    item.get_by_label("Engelse vertaling").fill(translated)
+    with staff.expect_navigation():
+        item.get_by_role("button", name="Vertaling opslaan").click()
+    expect(staff.get_by_role("status").first).to_contain_text("Vertaling opgeslagen")
+    browsing.check(staff)
 
     person.reload()
     expect(own.locator("li").filter(has_text=approved)).to_contain_text("goedgekeurd")
@@ -271,6 +280,12 @@ def test_propose_a_measure_and_moderate_it(browsing: Browsing) -> None:
     other = browsing.new_page()
     other.goto(f"/consultaties/{DEMO_SLUG}/stellingen/?stelling={approved_pk}")
     expect(other.locator(".md-delib-statement")).to_have_text(approved)
+    browsing.check(other)
+    other.goto(f"/en/consultaties/{DEMO_SLUG}/stellingen/?stelling={approved_pk}")
+    expect(other.locator("[data-statement-text]")).to_have_text(translated)
+    expect(other.locator("[data-statement-text]")).not_to_have_attribute("lang", "nl")
+    browsing.check(other)
+    other.goto(f"/consultaties/{DEMO_SLUG}/stellingen/?stelling={approved_pk}")
     browsing.check(other)
     other.get_by_role("button", name="Eens", exact=True).click()
     expect(other.locator("#vote-status")).to_have_text("Uw stem is opgeslagen: eens.")
@@ -327,6 +342,7 @@ def test_results_after_the_worker_ran(browsing: Browsing) -> None:
     public.goto(results)
     assert participants(public) == after
     expect(public.get_by_role("table").first).to_be_visible()
+    assert_chart_readable(public)
     expect(public.get_by_role("button", name="Nieuwe analyse starten")).to_have_count(0)
     browsing.check(public, "nl-results")
     public.goto(f"/en{results}")
@@ -337,9 +353,44 @@ def test_results_after_the_worker_ran(browsing: Browsing) -> None:
     browsing.check(public, "en-results")
 
 
+OVERLAPPING_LABELS = """() => {
+  const boxes = [...document.querySelectorAll(".md-delib-tag circle")].map(
+    (c) => c.getBoundingClientRect());
+  const hits = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+    const dx = (a.x + a.width / 2) - (b.x + b.width / 2), dy = (a.y + a.height / 2) - (b.y + b.height / 2);
+    if (Math.hypot(dx, dy) < a.width - 0.5) { hits.push([i, dx, dy]); }
+  }));
+  return {count: boxes.length, hits};
+}"""
+
+
+def assert_chart_readable(page: Page) -> None:
+    labels = page.evaluate(OVERLAPPING_LABELS)
+    assert labels["count"] >= 3, labels  # the demo's rated measures are drawn
+    assert not labels["hits"], f"overlapping chart labels: {labels}"
+
+
 def test_vote_and_results_pages_reflow_at_320_css_pixels(browsing: Browsing) -> None:
     page = browsing.new_page(viewport={"width": 320, "height": 640})
     for path in ("stellingen/", "stellingen/voorstellen/", "resultaten/"):
         page.goto(f"/consultaties/{DEMO_SLUG}/{path}")
         assert_reflows(page)
         browsing.check(page, "reflow-vote" if path == "stellingen/" else None)
+    # the results tables are stacked, not scrolled: nothing hides beside the screen
+    wraps = page.locator(".md-delib-table-wrap")
+    assert wraps.count() >= 2
+    for wrap in wraps.all():
+        width = wrap.evaluate("(el) => [el.scrollWidth, el.clientWidth]")
+        name = wrap.get_attribute("aria-label")
+        assert width[0] <= width[1], f"{name} scrolls sideways at 320 px: {width}"
+    first = page.locator("#ranked-heading ~ .md-delib-table-wrap tbody tr").first
+    support = first.locator("td").nth(1)
+    expect(support).to_have_attribute("data-label", "Breed draagvlak")
+    shown = support.evaluate(
+        "(el) => [getComputedStyle(el).display, getComputedStyle(el, '::before').content]"
+    )
+    assert shown == ["block", '"Breed draagvlak: "'], shown  # each figure names its column
+    expect(page.locator("[data-scroll-hint]")).to_be_hidden()
+    assert_chart_readable(page)
+    browsing.check(page, "reflow-results")

@@ -22,3 +22,14 @@
   }
   window.setTimeout(poll, 2000);
 })();
+
+// A table wider than the screen says so (issue 13); on a small screen it is stacked instead.
+(function () {
+  "use strict";
+  var hint = document.querySelector("[data-scroll-hint]");
+  var wrap = hint && hint.nextElementSibling;
+  if (!wrap) { return; }
+  function update() { hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1; }
+  update();
+  window.addEventListener("resize", update);
+})();
