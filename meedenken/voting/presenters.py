@@ -215,15 +215,15 @@ def results_view(
             }
         )
     # the chart numbers the first measures (the table lists them all), labels never overlap
-    shown = matrix[: chart.MAX_POINTS]
+    charted = matrix[: chart.MAX_POINTS]
     places = chart.place_labels(
         [
             (round(chart.plot_x(m["feasibility"]), 1), round(chart.plot_y(m["impact"]), 1))
-            for m in shown
+            for m in charted
         ]
     )
     chart_points = [
-        {"number": m["number"], "place": place} for m, place in zip(shown, places, strict=True)
+        {"number": m["number"], "place": place} for m, place in zip(charted, places, strict=True)
     ]
 
     return {
@@ -250,7 +250,7 @@ def results_view(
         "matrix": matrix,
         "chart_points": chart_points,
         "chart": chart.axes(),
-        "chart_partial": len(matrix) > len(shown),
+        "chart_partial": len(matrix) > len(charted),
         "chart_max": chart.MAX_POINTS,
         "width": MAP_WIDTH,
         "height": MAP_HEIGHT,
