@@ -25,6 +25,8 @@ from meedenken.runs.selectors import get_published_run
 from meedenken.statements.models import Statement
 from meedenken.statements.selectors import public_statements
 from meedenken.voting.opinion_json import read_opinion
+from meedenken.voting.presenters import level_label
+from meedenken.voting.selectors import get_results_level
 
 OPINION = "opinion"  # the run kind of the voting app's opinion analysis
 
@@ -42,6 +44,7 @@ class Support:
     low: float | None = None
     high: float | None = None
     broadly_supported: bool = False
+    level: str = ""  # who the graded figure rests on (the consultation's ranking level)
 
     @staticmethod
     def pct(value: float | None) -> str:
@@ -135,12 +138,16 @@ def published_support(consultation: Consultation) -> dict[int, Support]:
     run = get_published_run(consultation, OPINION)
     if run is None:
         return {}
-    rows: dict[str, dict[str, Any]] = read_opinion(run.result, run.summary)["statements"]
+    # The figures on the participation level the public ranking rests on, as the results page.
+    opinion = read_opinion(run.result, run.summary, get_results_level(consultation))
+    level = opinion["level"]
+    rows: dict[str, dict[str, Any]] = opinion["statements"]
     found: dict[int, Support] = {}
     for key, row in rows.items():
         if not key.lstrip("-").isdigit():
             continue
-        graded = (row.get("support") or [{}])[0]
+        entries = row.get("support") or [{}]
+        graded = next((e for e in entries if e.get("level") == level), entries[0])
         found[int(key)] = Support(
             votes=row["n"],
             agree=row["agree"],
@@ -150,7 +157,11 @@ def published_support(consultation: Consultation) -> dict[int, Support]:
             score=graded.get("score"),
             low=graded.get("low"),
             high=graded.get("high"),
-            broadly_supported=bool(row.get("broadly_supported")),
+            # "Breed gedragen" from the graded interval at that level (older runs: the rule).
+            broadly_supported=graded["flag"] == "broad"
+            if "flag" in graded
+            else bool(row.get("broadly_supported")),
+            level=level_label(graded.get("level", level)),
         )
     return found
 

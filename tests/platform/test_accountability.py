@@ -251,3 +251,38 @@ def test_the_consultation_page_links_to_the_published_account(
     assert badge in client.get("/").content.decode()
     do_set_account_published(owner, consultation, False)
     assert 'class="md-badge utrecht-link"' not in client.get(detail).content.decode()
+
+
+def test_support_figures_rest_on_the_consultations_ranking_level(
+    consultation: Consultation, owner: Any
+) -> None:
+    """40 verified participants, then 40 open fakes against the top measure: the public account
+    shows the figure of the level the consultation chose, and says which one, in NL and EN."""
+    from meedenken.voting.models import ParticipationLevel, ParticipationPolicy
+    from tests.platform.test_trust_levels import fake_declarations
+    from tests.platform.test_trust_levels import populate as populate_verified
+
+    top = populate_verified(consultation)[0]
+    fake_declarations(consultation, top)
+    do_record_decision(owner, top, ADOPT)
+    do_set_account_published(owner, consultation, True)
+    ParticipationPolicy.objects.create(
+        consultation=consultation, results_level=ParticipationLevel.VERIFIED
+    )
+    run = do_request_run(consultation, "opinion", owner)
+    do_execute_run(run.pk)
+    run.refresh_from_db()
+    do_publish_run(run, owner)
+    entries = read_opinion(run.result, run.summary)["statements"][str(top.pk)]["support"]
+    everyone, verified = (next(e for e in entries if e["level"] == x) for x in ("open", "verified"))
+    assert verified["score"] > everyone["score"] + 0.1  # the fakes pull the open figure down
+
+    def shown(entry: dict[str, Any]) -> str:
+        return f"{round(entry['score'] * 100)}%, onzekerheid {round(entry['low'] * 100)}%"
+
+    page = Client().get(url(consultation)).content.decode()
+    assert shown(verified) in page and shown(everyone) not in page
+    assert "dit cijfer rust op: geverifieerde deelnemers." in page
+    assert verified["flag"] == "broad" and "Breed gedragen." in page
+    english = Client().get(url(consultation, "/en")).content.decode()
+    assert "this figure rests on: verified participants." in english
