@@ -259,7 +259,7 @@ def test_support_figures_rest_on_the_consultations_ranking_level(
     """40 verified participants, then 40 open fakes against the top measure: the public account
     shows the figure of the level the consultation chose, and says which one, in NL and EN."""
     from meedenken.voting.models import ParticipationLevel, ParticipationPolicy
-    from tests.platform.test_trust_levels import fake_declarations
+    from tests.platform.test_trust_levels import fake_declarations, publish_analysis
     from tests.platform.test_trust_levels import populate as populate_verified
 
     top = populate_verified(consultation)[0]
@@ -269,10 +269,7 @@ def test_support_figures_rest_on_the_consultations_ranking_level(
     ParticipationPolicy.objects.create(
         consultation=consultation, results_level=ParticipationLevel.VERIFIED
     )
-    run = do_request_run(consultation, "opinion", owner)
-    do_execute_run(run.pk)
-    run.refresh_from_db()
-    do_publish_run(run, owner)
+    run = publish_analysis(consultation, owner)
     entries = read_opinion(run.result, run.summary)["statements"][str(top.pk)]["support"]
     everyone, verified = (next(e for e in entries if e["level"] == x) for x in ("open", "verified"))
     assert verified["score"] > everyone["score"] + 0.1  # the fakes pull the open figure down
