@@ -237,7 +237,14 @@ def test_propose_a_measure_and_moderate_it(browsing: Browsing) -> None:
     # A moderator approves one and rejects the other, with a reason that the author will read.
     moderation = f"/consultaties/{DEMO_SLUG}/stellingen/moderatie/"
     staff = browsing.new_page()
-    log_in(staff, browsing, MODERATOR_USERNAME, MODERATOR_PASSWORD, moderation)
+    # from the staff home, which links the moderator's own task and nothing the role cannot use
+    log_in(staff, browsing, MODERATOR_USERNAME, MODERATOR_PASSWORD, "/beheer/")
+    expect(staff.get_by_role("heading", level=1)).to_have_text("Consultaties beheren")
+    expect(staff.get_by_role("link", name="Uitnodigingen")).to_have_count(0)
+    expect(staff.get_by_role("link", name="Resultaten en analyse")).to_have_count(0)
+    browsing.check(staff)
+    with staff.expect_navigation():
+        staff.locator(f'a[href="{moderation}"]').click()
     expect(staff.get_by_role("heading", level=1)).to_have_text("Voorstellen modereren")
     browsing.check(staff, "nl-moderation")
     item = staff.locator(".md-delib-moderation > li").filter(has_text=approved)
