@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("beheer/", staff_home, name="staff-home"),  # instead of the bare admin index
     path("beheer/consultaties/", include("meedenken.workspace.urls")),
     path("", include("meedenken.invitations.urls")),
+    path("", include("meedenken.notifications.urls")),  # the unsubscribe page (issue 13)
     path("beheer/consultaties/", include("meedenken.statistics.urls")),
     path("", include("meedenken.papers.urls")),
     path("", include("meedenken.publication.urls")),

@@ -25,6 +25,9 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("onderwerp"), max_length=200)
     body_text = models.TextField(_("tekst"), blank=True)
     body_html = models.TextField(_("HTML"), blank=True)
+    # Where the recipient unsubscribes in one click (RFC 8058 List-Unsubscribe); it holds a
+    # personal token, so it is erased with the body once sent.
+    unsubscribe_url = models.URLField(_("afmeldlink"), max_length=500, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=EmailStatus.choices, default=EmailStatus.QUEUED
     )

@@ -12,12 +12,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.message import make_msgid
 from django.core.validators import validate_email
 from django.db import models, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +35,7 @@ LANGUAGES = ("nl", "en")
 MAX_ATTEMPTS = 3
 # Messages the person asked for themselves: never suppressed by an opt-out; address masked once sent.
 PERSONAL_PURPOSES = frozenset({"receipt", "link"})
+OPT_OUT_SALT = "meedenken.notifications.opt-out"
 
 
 class NotificationError(Exception):
@@ -89,6 +92,25 @@ def render_email(template: str, context: dict[str, Any], language: str) -> tuple
     return " ".join(subject.split())[:200], text.strip() + "\n", html
 
 
+def opt_out_token(address: str) -> str:
+    """The personal part of an unsubscribe link: the address, signed (nothing stored)."""
+    return signing.dumps(normalise_address(address), salt=OPT_OUT_SALT)
+
+
+def address_for_opt_out_token(token: str) -> str | None:
+    try:
+        address = signing.loads(token, salt=OPT_OUT_SALT)
+    except signing.BadSignature:
+        return None
+    return address if isinstance(address, str) else None
+
+
+def opt_out_url(address: str, language: str) -> str:
+    with translation.override(language):
+        path = reverse("notifications:opt-out", args=[opt_out_token(address)])
+    return settings.MEEDENKEN_SITE_URL.rstrip("/") + path
+
+
 def is_opted_out(address: str) -> bool:
     return EmailOptOut.objects.filter(address=normalise_address(address)).exists()
 
@@ -113,6 +135,12 @@ def do_queue_email(
     """Record a message and queue it for the worker. An address that opted out gets no
     invitation, reminder or notice: the message is recorded as suppressed and not sent."""
     address = check_email_address(to)
+    unsubscribe = ""
+    if purpose not in PERSONAL_PURPOSES:
+        # Everything the person did not ask for themselves carries a way out, in the text and
+        # as the one-click header mail programs show (an invitation brings its own link).
+        unsubscribe = str(context.get("unsubscribe_url") or opt_out_url(address, language))
+        context = {**context, "unsubscribe_url": unsubscribe}
     subject, text, html = render_email(template, context, language)
     suppressed = purpose not in PERSONAL_PURPOSES and is_opted_out(address)
     with transaction.atomic():
@@ -124,6 +152,7 @@ def do_queue_email(
             subject=subject,
             body_text="" if suppressed else text,
             body_html="" if suppressed else html,
+            unsubscribe_url="" if suppressed else unsubscribe,
             status=EmailStatus.SUPPRESSED if suppressed else EmailStatus.QUEUED,
             message_id=make_msgid(domain=settings.MEEDENKEN_EMAIL_DOMAIN),
             related_type=related._meta.label_lower if related is not None else "",
@@ -137,6 +166,9 @@ def do_queue_email(
 
 def _message(email: OutgoingEmail) -> EmailMultiAlternatives:
     headers = {"Message-ID": email.message_id, "Auto-Submitted": "auto-generated"}
+    if email.unsubscribe_url:
+        headers["List-Unsubscribe"] = f"<{email.unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
@@ -177,6 +209,7 @@ def do_send_email(email_id: int, now: datetime | None = None) -> str:
         "error": "",
         "body_text": "",
         "body_html": "",
+        "unsubscribe_url": "",
     }
     if email.purpose in PERSONAL_PURPOSES:
         update["to"] = mask_address(email.to)
@@ -188,7 +221,12 @@ def _record_failure(email: OutgoingEmail, error: Exception, now: datetime) -> st
     detail = f"{type(error).__name__}: {error}"[:2000]
     if _is_permanent(error):
         OutgoingEmail.objects.filter(pk=email.pk).update(
-            status=EmailStatus.BOUNCED, bounced_at=now, error=detail, body_text="", body_html=""
+            status=EmailStatus.BOUNCED,
+            bounced_at=now,
+            error=detail,
+            body_text="",
+            body_html="",
+            unsubscribe_url="",
         )
         return EmailStatus.BOUNCED
     if email.attempts < MAX_ATTEMPTS:

@@ -150,6 +150,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     "consultaties/<slug:slug>/stellingen/moderatie/<int:statement_id>/": frozenset(
         {OWNER, MODERATOR}
     ),
+    "consultaties/<slug:slug>/stellingen/moderatie/<int:statement_id>/vertaling/": frozenset(
+        {OWNER, MODERATOR}
+    ),
 }
 
 # Pages of the login itself and of the admin, asked in the admin test below.
