@@ -11,3 +11,8 @@ class CodingConfig(AppConfig):
         from meedenken.coding.analysis import register
 
         register()
+
+        from meedenken.coding.erasure import erase_theme_quotes
+        from meedenken.responses.copies import register_copy_eraser
+
+        register_copy_eraser("coding", erase_theme_quotes)

@@ -14,3 +14,8 @@ class ReportConfig(AppConfig):
 
         register()
         register_public_output(report_output)
+
+        from meedenken.report.erasure import erase_report_files
+        from meedenken.responses.copies import register_copy_eraser
+
+        register_copy_eraser("report", erase_report_files)

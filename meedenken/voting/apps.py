@@ -13,7 +13,9 @@ class VotingConfig(AppConfig):
 
         register_kind(OPINION, run_opinion, on_done=on_opinion_done)
 
+        from meedenken.responses.copies import register_linked_texts
         from meedenken.responses.privacy import register_response_data
-        from meedenken.voting.erasure import erase_votes, export_votes
+        from meedenken.voting.erasure import erase_votes, export_votes, proposal_texts
 
         register_response_data("voting", erase=erase_votes, export=export_votes)
+        register_linked_texts("voting", proposal_texts)

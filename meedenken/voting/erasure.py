@@ -47,3 +47,10 @@ def export_votes(response: Response) -> dict[str, Any]:
             for s in Statement.objects.filter(author=participant).order_by("id")
         ],
     }
+
+
+def proposal_texts(response: Response) -> list[str]:
+    """The voter's proposals, whose text a stored opinion run may hold."""
+    return list(
+        Statement.objects.filter(author__response=response).values_list("text_nl", flat=True)
+    )

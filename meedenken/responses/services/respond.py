@@ -309,6 +309,7 @@ def do_withdraw_response(response: Response, now: datetime | None = None) -> Res
     """Withdraw, also after closing: the answers, position papers, the whole profile and every
     linked vote, rating and proposal are erased; only the reference and dates stay."""
     from meedenken.papers.services import do_remove_all_papers
+    from meedenken.responses.copies import collect_traces, erase_copies
     from meedenken.responses.privacy import blank_profile, erase_linked_data
 
     now = now or timezone.now()
@@ -316,9 +317,11 @@ def do_withdraw_response(response: Response, now: datetime | None = None) -> Res
         response = lock_response(response)
         if response.is_withdrawn:
             return response
+        traces = collect_traces(response)  # to find copies of the text once its rows are gone
         response.answers.all().delete()
         do_remove_all_papers(response)  # position papers and their text go too
         erase_linked_data(response)
+        erase_copies(response, traces)  # quotes in stored analyses and themes
         blank_profile(response)
         response.status = ResponseStatus.WITHDRAWN
         response.withdrawn_at = now
