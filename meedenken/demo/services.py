@@ -22,6 +22,7 @@ from meedenken.accounts.services import do_create_staff_user
 from meedenken.accounts.twofactor import do_ensure_known_totp_device
 from meedenken.consultations.models import Consultation, Question
 from meedenken.consultations.services import Tally, do_put_consultation
+from meedenken.demo.coding import coding_data, do_code_demo_answers
 from meedenken.demo.content import DOCUMENTS_DIR, build_imvo_consultation
 from meedenken.demo.credentials import (
     DEMO_STAFF,
@@ -72,6 +73,7 @@ def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadRe
     spec = build_imvo_consultation(now)
     demo_responses = generate_demo_responses(seed)
     measure_data()
+    coding_data()
     # Written before the transaction: if loading fails, the next run reuses the same passwords.
     passwords = ensure_demo_passwords(credentials_path())
     totp_secrets = ensure_demo_second_factors(second_factor_path())
@@ -93,6 +95,7 @@ def do_load_demo(now: datetime | None = None, *, seed: int = 2020) -> DemoLoadRe
         load_responses(consultation, put.questions_by_key, demo_responses, now, result)
         result.staff = load_staff(passwords, totp_secrets)
         load_demo_codebook(consultation)
+        do_code_demo_answers(consultation)  # the analysts' codes (data/coding.json)
         do_seed_demo_measures(consultation, now)  # measures, votes, a published analysis
         do_import_reference()  # the international comparison (reference/data/imvo)
     return result

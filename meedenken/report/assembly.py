@@ -175,6 +175,7 @@ def _open_question(
                         "ref": a.response.reference,
                         "answer": a.pk,
                         "text": _quote_text(public[a.pk] or ""),
+                        "lang": a.response.language,  # marked on the quote (language of parts)
                     }
                     for a in candidates[:QUOTES_PER_THEME]
                 ],

@@ -48,6 +48,7 @@ AXE_CANDIDATES = [
     ROOT / "meedenken" / "core" / "static" / "vendor" / "axe" / "axe.min.js",
 ]
 SCREENSHOTS = ROOT / "var" / "screenshots"
+SCREENSHOT_MAX_HEIGHT = 6000  # CSS px
 SCREENS_DOC = ROOT / "docs" / "screens.md"
 AXE_REPORT = ROOT / "var" / "e2e" / "axe-report.json"
 GATED_IMPACTS = ("serious", "critical")
@@ -373,7 +374,13 @@ class Browsing:
             f"docs/screens.md does not list {name}.png"
         )
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+        # A very long page (the demo's report) is cut at its top: past some 30,000 px a full-page
+        # capture takes Chromium longer than the timeout, and the top shows what the page is.
+        width, height = page.evaluate(
+            "() => [document.documentElement.clientWidth, document.documentElement.scrollHeight]"
+        )
+        clip = {"x": 0, "y": 0, "width": width, "height": min(height, SCREENSHOT_MAX_HEIGHT)}
+        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True, clip=clip)
         self.screenshots.append(name)
 
     def unchecked(self) -> list[str]:

@@ -39,6 +39,13 @@ def test_public_report(browsing: Browsing, language: str) -> None:
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
         expect(page.get_by_role("heading", level=2, name=method)).to_be_visible()
         assert page.locator("figure svg[role=img] title").count() > 0
+        # The demo's analysts coded the open answers: themes with quotes, each with its response.
+        quotes = page.locator("blockquote.md-report-quote footer a")
+        assert quotes.count() > 20
+        quote_reference, quote_url = (
+            quotes.first.inner_text().strip(),
+            quotes.first.get_attribute("href"),
+        )
         if width == 320:
             assert_reflows(page)
         browsing.check(page, f"{language}-report" if width == 1280 else None)
@@ -52,3 +59,10 @@ def test_public_report(browsing: Browsing, language: str) -> None:
         link.click()
         expect(page.locator(f"article#{reference}")).to_be_visible()
         browsing.check(page)
+    # From a quote to its response on the published responses page.
+    assert quote_url
+    page.goto(quote_url)
+    browsing.check(page)
+    page.locator(f'main li a[href$="#{quote_reference}"]').click()
+    expect(page.locator(f"article#{quote_reference}")).to_be_visible()
+    browsing.check(page)

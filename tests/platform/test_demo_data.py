@@ -20,7 +20,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from meedenken.consultations.models import Consultation, Question
-from meedenken.demo import loader, measures, personas, spec, vocabulary
+from meedenken.demo import coding, loader, measures, personas, spec, vocabulary
 from meedenken.demo.content import build_imvo_consultation, check_consultation
 from meedenken.demo.generator import generate_demo_responses
 from meedenken.demo.loader import DemoDataError, parse
@@ -37,6 +37,7 @@ CACHED = (
     vocabulary.names,
     personas.persona_data,
     measures.measure_data,
+    coding.coding_data,
 )
 PLACEHOLDERS = {"sector", "staff", "members", "country", "org", "covenant"}
 
@@ -88,6 +89,7 @@ def test_every_data_file_is_read_and_fits_its_shape() -> None:
     check_consultation(spec.consultation_data())
     used = {"consultation.json", "fragments.json", "campaigns.json", "names.json"}
     used |= {"personas.json", "measures.json", "explainer.nl.md", "explainer.en.md", "README.md"}
+    used |= {"coding.json"}
     assert {path.name for path in loader.DATA_DIR.iterdir()} == used  # no file left unread
 
 

@@ -90,6 +90,15 @@ def test_quotes_only_from_consenting_responses_in_redacted_form(fx: Fixture) -> 
     assert PHONE_TEXT not in str(document)
 
 
+def test_a_quote_is_marked_with_the_language_of_its_response(fx: Fixture, client: Client) -> None:
+    Response.objects.filter(consultation=fx.consultation, reference="REF-D").update(language="en")
+    version = generate(fx)
+    do_set_report_published(version, fx.owner, True)
+    body = client.get(f"/consultaties/{fx.consultation.slug}/verslag/").content.decode()
+    assert '<p class="utrecht-paragraph" lang="en">“Convenanten werken goed voor ons.”</p>' in body
+    assert '<p class="utrecht-paragraph" lang="nl">“Verplichte gepaste' in body
+
+
 def test_measures_ranked_by_broad_support_with_interval_and_level(fx: Fixture) -> None:
     document = generate(fx).document
     measures = document["measures"]

@@ -5,6 +5,12 @@ DOCX and ODT with the expected headings, reference numbers in an annex, and no t
 from __future__ import annotations
 
 import io
+import os
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -71,6 +77,36 @@ def test_pdf_is_tagged_with_language_title_and_structure(
     for heading in HEADINGS_NL:
         assert heading in text
     assert "REF-A" in text and SECRET not in text and "06-12345678" not in text
+
+
+def test_pdf_tagging_as_poppler_reads_it(
+    made: tuple[Fixture, ReportVersion], tmp_path: Path
+) -> None:
+    """A second, independent reader (poppler's pdfinfo, not pypdf): tagged, no suspect
+    content, the PDF/UA identifier in the XMP metadata, and a structure tree with the document's
+    headings, table headers, quotes and figures."""
+    if shutil.which("pdfinfo") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdfinfo (poppler-utils) is missing: .ci/run installs it")
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    fx, version = made
+    path = tmp_path / "verslag.pdf"
+    path.write_bytes(render(fx.consultation, version, "pdf", "nl"))
+
+    def pdfinfo(*options: str) -> str:
+        command = ["pdfinfo", *options, str(path)]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    info = pdfinfo()
+    assert re.search(r"^Tagged:\s+yes$", info, re.M) and re.search(r"^Suspects:\s+no$", info, re.M)
+    assert "Title:           Verslag van de consultatie: Testconsultatie over IMVO" in info
+    assert 'pdfuaid:part="1"' in pdfinfo("-meta")
+    tags = Counter(line.split()[0].rstrip(":") for line in pdfinfo("-struct").splitlines())
+    assert tags["Document"] == 1 and tags["H1"] == 1
+    for tag in ("H2", "Table", "TH", "TD", "BlockQuote", "Figure", "L", "LI"):
+        assert tags[tag] > 0, (tag, tags)
+    text = pdfinfo("-struct-text")
+    assert '"Werkwijze en kwaliteit van de gegevens"' in text and SECRET not in text
 
 
 def test_pdf_in_english(made: tuple[Fixture, ReportVersion]) -> None:
