@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meedenken.core.translation import TranslatedMixin
+from meedenken.core.uploads import DocumentContentValidator
 
 
 class Phase(models.TextChoices):
@@ -92,7 +93,10 @@ class Document(TranslatedMixin, models.Model):
         _("bestand"),
         upload_to="documents/%Y/",
         blank=True,
-        validators=[FileExtensionValidator(["pdf", "odt", "docx", "xlsx", "ods", "csv", "txt"])],
+        validators=[
+            FileExtensionValidator(["pdf", "odt", "docx", "xlsx", "ods", "csv", "txt"]),
+            DocumentContentValidator(),  # the bytes must be what the name says (issue 12)
+        ],
     )
     url = models.URLField(_("of een link"), blank=True)
     language = models.CharField(_("taal van het document"), max_length=5, default="nl")

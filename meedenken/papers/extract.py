@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 
-MAX_UNPACKED_BYTES = 100_000_000  # a DOCX/ODT that unpacks to more is refused (zip bomb)
+from meedenken.core.filetypes import detect_kind as detect_document_kind
+
 MAX_PAGES = 500
 MAX_CHARS = 1_000_000
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
 @dataclass(frozen=True)
@@ -25,22 +24,8 @@ class UnreadableDocument(Exception):
 
 def detect_kind(data: bytes) -> str | None:
     """ "pdf", "docx" or "odt" from the bytes themselves (never from the name), else None."""
-    if data.startswith(b"%PDF-"):
-        return "pdf"
-    if not data.startswith(b"PK\x03\x04"):
-        return None
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                return None
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
-                return "odt"
-            if "word/document.xml" in names and "[Content_Types].xml" in names:
-                return "docx"
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return None
-    return None
+    kind = detect_document_kind(data)
+    return kind if kind in ("pdf", "docx", "odt") else None
 
 
 def _pdf(data: bytes) -> Extracted:
