@@ -22,6 +22,7 @@ from meedenken.audit.services import do_record_audit
 from meedenken.consultations.models import Consultation, Phase
 from meedenken.invitations.lists import ContactRow
 from meedenken.invitations.models import Contact
+from meedenken.notifications.selectors import get_bounced_addresses
 from meedenken.notifications.services import do_opt_out, do_queue_email
 from meedenken.responses.models import Response, ResponseStatus
 
@@ -162,7 +163,8 @@ def do_send_reminders(
     actor: AbstractBaseUser | AnonymousUser | None,
     now: datetime | None = None,
 ) -> int:
-    """Remind invited contacts who have not responded (once each) before closing."""
+    """Remind invited contacts who have not responded (once each) before closing; never an
+    address whose mail bounced."""
     if actor is not None:
         check_consultation_perm(actor, INVITE, consultation)
     now = now or timezone.now()
@@ -174,6 +176,10 @@ def do_send_reminders(
             .select_related("consultation")
             .filter(reminder_candidates(consultation))
         )
+        # An address whose mail bounced gets no reminder: it would bounce again and harm the
+        # sender's standing with mail providers; the staff page asks to check the address.
+        bounced = get_bounced_addresses(c.email for c in contacts)
+        contacts = [c for c in contacts if c.email.lower() not in bounced]
         for contact in contacts:
             do_queue_email(
                 contact.email,

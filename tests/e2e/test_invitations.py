@@ -93,6 +93,20 @@ def test_invite_fifty_organisations_and_see_who_responded(browsing: Browsing) ->
     link = next(w for w in text_of(invitation).split() if "/uitnodiging/" in w)
     assert link.startswith(browsing.server.url), link
 
+    # Another invitee unsubscribes with the link of the invitation (also its one-click header).
+    other = wait_for_mail(mail_dir, "uitnodiging08@org.example", "Uitnodiging")
+    unsubscribe = next(w for w in text_of(other).split() if "/afmelden/" in w)
+    assert "".join(str(other["List-Unsubscribe"]).split()) == f"<{unsubscribe}>"
+    assert other["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    leaving = browsing.new_page()
+    leaving.goto(unsubscribe)
+    expect(leaving.get_by_role("heading", level=1)).to_have_text("Afmelden")
+    browsing.check(leaving)
+    with leaving.expect_navigation():
+        leaving.get_by_role("button", name="Afmelden").click()
+    expect(leaving.get_by_role("status")).to_contain_text("U bent afgemeld")
+    browsing.check(leaving, "unsubscribed")
+
     person = Respondent(browsing.new_page(viewport={"width": 390, "height": 844}), browsing)
     page = person.page
     page.goto(link)
@@ -143,6 +157,8 @@ def test_invite_fifty_organisations_and_see_who_responded(browsing: Browsing) ->
     staff.reload()
     row = staff.get_by_role("row").filter(has_text="Uitgenodigde organisatie 07")
     expect(row).to_contain_text("gereageerd")
+    left = staff.get_by_role("row").filter(has_text="Uitgenodigde organisatie 08")
+    expect(left).to_contain_text("afgemeld")
     rates = staff.get_by_role("table", name="Respons per soort belanghebbende")
     expect(
         rates.get_by_role("row").filter(has_text="sector- of branchevereniging")
