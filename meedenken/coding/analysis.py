@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import math
+import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -192,6 +195,17 @@ def finite(value: Any) -> Any:
     return value
 
 
+@contextmanager
+def _timed(timings: dict[str, float], key: str) -> Iterator[None]:
+    """Add the block's wall time to `timings[key]` (ms): the run's stages, for operations and
+    bench/workspace_analysis_run.py."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[key] += (time.perf_counter() - started) * 1000
+
+
 def run_answers(ctx: RunContext) -> dict[str, Any]:
     # The core (numpy, scikit-learn, lingua) is loaded in the worker only, not at start-up.
     from meedenken.runs.embeddings import DatabaseEmbeddingCache, platform_encoder
@@ -221,36 +235,44 @@ def run_answers(ctx: RunContext) -> dict[str, Any]:
         "encoder": encoder.name if encoder else None,
         "questions": {},
     }
+    timings: dict[str, float] = defaultdict(float)
     for index, question in enumerate(questions):
         ctx.progress(
             5 + 90 * index // max(len(questions), 1),
             _("Vraag %(n)d van %(total)d") % {"n": index + 1, "total": len(questions)},
         )
-        answers = [
-            Answer(answer_id=str(pk), text=text, question_id=str(question.pk))
-            for pk, text in submitted_answers(question).order_by("pk").values_list("pk", "text")
-        ]
-        analysis = analyse_answers(
-            answers,
-            codebook,
-            _human_codes(question, CodingPass.FIRST),
-            second_analyst_codes=_human_codes(question, CodingPass.SECOND),
-            settings=settings,
-            identifier=identifier,
-            encoder=encoder,
-            embedding_cache=embedding_cache,
-        )
+        with _timed(timings, "read_ms"):
+            answers = [
+                Answer(answer_id=str(pk), text=text, question_id=str(question.pk))
+                for pk, text in submitted_answers(question).order_by("pk").values_list("pk", "text")
+            ]
+            first = _human_codes(question, CodingPass.FIRST)
+            second = _human_codes(question, CodingPass.SECOND)
+        with _timed(timings, "core_ms"):
+            analysis = analyse_answers(
+                answers,
+                codebook,
+                first,
+                second_analyst_codes=second,
+                settings=settings,
+                identifier=identifier,
+                encoder=encoder,
+                embedding_cache=embedding_cache,
+            )
         if not answers:
             continue
-        result["questions"][str(question.pk)] = store_question(
-            consultation, question, run.pk, analysis
-        )
+        with _timed(timings, "store_ms"):
+            result["questions"][str(question.pk)] = store_question(
+                consultation, question, run.pk, analysis
+            )
     ctx.progress(96, _("Position papers"))
-    result["papers"] = analyse_papers(
-        consultation, codebook, settings, identifier, encoder, embedding_cache
-    )
+    with _timed(timings, "papers_ms"):
+        result["papers"] = analyse_papers(
+            consultation, codebook, settings, identifier, encoder, embedding_cache
+        )
     if embedding_cache is not None:
         ctx.summary["embeddings_pruned"] = embedding_cache.prune()
+    ctx.summary["timings"] = {key: round(ms, 1) for key, ms in timings.items()}
     ctx.summary["questions"] = len(questions)
     ctx.summary["papers"] = len(result["papers"]["papers"])
     ctx.summary["answers"] = sum(q["report"]["answers"] for q in result["questions"].values())

@@ -113,6 +113,9 @@ def _run(setup: dict) -> int:
     setup["client"].post(f"/beheer/consultaties/{consultation.slug}/analyse/starten/")
     run = AnalysisRun.objects.filter(consultation=consultation, kind="answers").latest("pk")
     do_execute_run(run.pk)
+    run.refresh_from_db()
+    # the run's stages are timed for operations and bench/workspace_analysis_run.py
+    assert {"read_ms", "core_ms", "store_ms", "papers_ms", "run_ms"} <= set(run.timings)
     CodeProposal.objects.filter(run_id=run.pk).delete()
     Campaign.objects.filter(run_id=run.pk).delete()
     AnswerAnalysis.objects.filter(run_id=run.pk).update(campaign_key="")

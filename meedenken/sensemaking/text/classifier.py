@@ -145,9 +145,22 @@ def driving_words(
     top: int = 5,
 ) -> tuple[str, ...]:
     """The words of one answer that pushed a code's score up most, strongest first."""
-    contributions = features.word_weights(terms, weights, row)
-    ranked = sorted(
-        ((word, value) for word, value in contributions.items() if value > 0),
-        key=lambda item: (-item[1], item[0]),
-    )
-    return tuple(word for word, _ in ranked[:top])
+    return driving_words_per_code(features, terms, row, np.atleast_2d(weights), top)[0]
+
+
+def driving_words_per_code(
+    features: TextFeatures,
+    terms: list[str],
+    row: sparse.csr_matrix,
+    weights: np.ndarray,
+    top: int = 5,
+) -> list[tuple[str, ...]]:
+    """`driving_words` of one answer for several codes (the rows of `weights`) at once."""
+    found = []
+    for contributions in features.word_weights_per_code(terms, weights, row):
+        ranked = sorted(
+            ((word, value) for word, value in contributions.items() if value > 0),
+            key=lambda item: (-item[1], item[0]),
+        )
+        found.append(tuple(word for word, _ in ranked[:top]))
+    return found

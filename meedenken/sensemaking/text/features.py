@@ -120,27 +120,41 @@ class TextFeatures:
         of the answer that contain it, so every contribution is attributed to a readable word.
         The latent dimensions belong to no single word and are left out.
         """
+        return self.word_weights_per_code(term_lists, np.atleast_2d(weights), features)[0]
+
+    def word_weights_per_code(
+        self, term_lists: list[str], weights: np.ndarray, features: sparse.csr_matrix
+    ) -> list[dict[str, float]]:
+        """`word_weights` for several weight vectors at once (the rows of `weights`, one per
+        code): the answer's pieces and words are looked up once and every word's share is one
+        matrix product, not a sparse row per word and code (at 100k answers this was half of
+        the analysis run's time, docs/benchmarks.md)."""
         row = features.tocsr()
-        contributions: dict[str, float] = {}
         start = self.n_terms
-        for index, value in zip(row.indices, row.data, strict=True):
-            if index < start:
-                contributions[self.term_names_[index]] = float(value * weights[index])
+        is_term = row.indices < start
+        term_index, term_value = row.indices[is_term], row.data[is_term]
+        names = [self.term_names_[i] for i in term_index]
+        results = [
+            {name: float(v) for name, v in zip(names, term_value * w[term_index], strict=True)}
+            for w in weights
+        ]
         if not self.subwords:
-            return contributions
+            return results
         piece_part = row[:, start : start + len(self.piece_names_)]
         if piece_part.nnz == 0:
-            return contributions
+            return results
         counts = self._piece_counts([term_lists])
-        per_piece = np.zeros(len(self.piece_names_), dtype=np.float64)
-        per_piece[piece_part.indices] = piece_part.data * weights[start + piece_part.indices]
-        per_piece[counts.indices] /= np.maximum(counts.data, 1.0)
+        per_piece = np.zeros((len(weights), len(self.piece_names_)), dtype=np.float64)
+        per_piece[:, piece_part.indices] = piece_part.data * weights[:, start + piece_part.indices]
+        per_piece[:, counts.indices] /= np.maximum(counts.data, 1.0)
         words = self.words_.transform([_single_words(term_lists)])
-        for index, count in zip(words.indices, words.data, strict=True):
-            word = self.word_names_[index]
-            share = float(count * (self.pieces_of_word_[index] @ per_piece)[0])
-            contributions[word] = contributions.get(word, 0.0) + share
-        return contributions
+        # (words of the answer x codes): each word's pieces summed, per code
+        shares = np.asarray(self.pieces_of_word_[words.indices] @ per_piece.T)
+        for k, contributions in enumerate(results):
+            for w, (index, count) in enumerate(zip(words.indices, words.data, strict=True)):
+                word = self.word_names_[index]
+                contributions[word] = contributions.get(word, 0.0) + float(count * shares[w, k])
+        return results
 
 
 def _single_words(terms: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ from sklearn.model_selection import KFold
 from .active import ActiveSampler
 from .agreement import CodeAgreement, agreement_by_code
 from .campaigns import Campaign, CampaignDetector
-from .classifier import MultiLabelCoder, driving_words, learned_min_codes
+from .classifier import MultiLabelCoder, driving_words_per_code, learned_min_codes
 from .codebook import Codebook
 from .discovery import ThemeDiscovery
 from .embeddings import EmbeddingCache, SentenceEncoder, embed
@@ -234,12 +234,18 @@ def _proposals(
     for row, answer in enumerate(live):
         if answer in analyst_answers:
             continue
-        found = []
-        for j in np.flatnonzero(coding.codes[row]):
-            weights = coding.weights[j]
-            words = driving_words(features, terms[answer], X[row], weights, top_words)
-            confidence = round(float(coding.confidence[row, j]), 4)
-            found.append(ProposedCode(leaves[j], confidence, coding.source, words))
+        given = np.flatnonzero(coding.codes[row])
+        words = (
+            driving_words_per_code(
+                features, terms[answer], X[row], coding.weights[given], top_words
+            )
+            if len(given)
+            else []
+        )
+        found = [
+            ProposedCode(leaves[j], round(float(coding.confidence[row, j]), 4), coding.source, w)
+            for j, w in zip(given, words, strict=True)
+        ]
         proposals[answer] = sorted(found, key=lambda p: -p.confidence)
     return proposals
 

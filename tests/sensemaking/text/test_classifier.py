@@ -7,6 +7,7 @@ from sklearn.metrics import f1_score
 from meedenken.sensemaking.text.classifier import (
     MultiLabelCoder,
     driving_words,
+    driving_words_per_code,
     learned_min_codes,
 )
 from meedenken.sensemaking.text.features import TextFeatures
@@ -72,6 +73,23 @@ def test_driving_words_are_words_of_the_answer(prepared, trained) -> None:  # ty
     vocabulary = {w for term in terms[row] for w in term.split()} | set(terms[row])
     assert set(words) <= vocabulary
     assert any("ampel" in w for w in words), words
+
+
+def test_word_weights_of_several_codes_add_up_to_each_score(prepared, trained) -> None:  # type: ignore[no-untyped-def]
+    """All codes of an answer at once (as the pipeline asks): per code, the words' shares add
+    up to the code's score over the term and sub-word features, and the words are those
+    `driving_words` gives for that code alone."""
+    features, terms, X, _, _ = prepared
+    weights = trained.coef_
+    sparse_part = features.n_sparse
+    for row in (0, 7, 150):
+        shares = features.word_weights_per_code(terms[row], weights, X[row])
+        assert len(shares) == len(weights)
+        for code, contributions in enumerate(shares):
+            score = float((X[row, :sparse_part] @ weights[code, :sparse_part])[0])
+            assert sum(contributions.values()) == pytest.approx(score, rel=1e-4, abs=1e-6)
+        together = driving_words_per_code(features, terms[row], X[row], weights)
+        assert together == [driving_words(features, terms[row], X[row], w) for w in weights]
 
 
 def test_min_codes_tolerates_a_rare_uncoded_answer() -> None:
