@@ -181,24 +181,28 @@ def _lloyd(
     return centers
 
 
-def silhouette(points: np.ndarray, labels: np.ndarray) -> float:
-    """Mean silhouette over points (a point alone in its cluster scores 0), as Pol.is."""
+def silhouette(points: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None) -> float:
+    """Mean silhouette over points (a point alone in its cluster scores 0), as Pol.is. With
+    `weights`, each point stands for that many participants at the same place (a base cluster
+    for its members): the silhouette of those participants."""
+    w = np.ones(len(points)) if weights is None else np.asarray(weights, dtype=np.float64)
     d = np.sqrt(np.maximum(np.sum((points[:, None, :] - points[None, :, :]) ** 2, axis=2), 0))
     clusters = np.unique(labels)
     if len(clusters) < 2:
         return 0.0
-    member = labels[None, :] == clusters[:, None]  # (k, n)
+    member = (labels[None, :] == clusters[:, None]) * w[None, :]  # (k, n) weighted
     sizes = member.sum(axis=1)
     mean_to = (d @ member.T) / sizes[None, :]  # (n, k) mean distance to each cluster
     own = np.searchsorted(clusters, labels)
     own_size = sizes[own]
     rows = np.arange(len(points))
-    # The own-cluster mean included the zero distance to itself; exclude it.
-    a = mean_to[rows, own] * own_size / np.maximum(own_size - 1, 1)
+    # The own-cluster mean counted the point itself (distance 0): divide by the others only.
+    others = own_size - 1
+    a = mean_to[rows, own] * own_size / np.maximum(others, 1e-12)
     mean_to[rows, own] = np.inf
     b = mean_to.min(axis=1)
-    s = np.where(own_size > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-300), 0.0)
-    return float(s.mean())
+    s = np.where(others > 1e-9, (b - a) / np.maximum(np.maximum(a, b), 1e-300), 0.0)
+    return float(np.sum(w * s) / np.sum(w))
 
 
 @dataclass(frozen=True)
@@ -226,8 +230,10 @@ class TwoLevelClustering:
         base_n_init: int = 1,
         base_max_iter: int = 10,
         k_margin: float = 0.02,
+        weighted_silhouette: bool = False,
     ) -> None:
         self.k_margin = k_margin
+        self.weighted_silhouette = weighted_silhouette
         self.base_k = base_k
         self.max_k = max_k
         self.seed = seed
@@ -273,7 +279,8 @@ class TwoLevelClustering:
             fits[k] = WeightedKMeans(k, n_init=self.n_init, max_iter=20, seed=self.seed + k).fit(
                 centers, sizes
             )
-            silhouettes[k] = silhouette(centers, fits[k].labels_) if n_base > 2 else 0.0
+            weights = sizes if self.weighted_silhouette else None
+            silhouettes[k] = silhouette(centers, fits[k].labels_, weights) if n_base > 2 else 0.0
         if not fits:
             return empty
         # Fewest groups whose silhouette is within `k_margin` of the best: Pol.is only moves

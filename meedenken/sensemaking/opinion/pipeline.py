@@ -141,6 +141,7 @@ def _analyse(
             base_n_init=config.base_n_init,
             base_max_iter=config.base_max_iter,
             k_margin=config.k_margin,
+            weighted_silhouette=config.weighted_silhouette,
         ).fit(projection, in_conv, len(previous.groups) if previous else None)
         labels, group_centers = clustering.labels, clustering.group_centers
         if config.place_rest:

@@ -26,6 +26,7 @@ class OpinionConfig:
     base_k: int = 100  # base clusters
     max_groups: int = 5  # groups: k in 2..min(max_groups, 2 + n_base // 12)
     k_margin: float = 0.02  # fewest groups whose silhouette is this close to the best
+    weighted_silhouette: bool = False  # k by the participants' silhouette, not the base centers'
     n_init: int = 10  # k-means restarts (base and group level)
     base_sample_size: int = 20_000  # base k-means fits on a sample above this many people
     base_n_init: int = 1  # base k-means restarts (Pol.is: one, warm-started between updates)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from meedenken.sensemaking.opinion.clusters import select_in_conv, silhouette
+from meedenken.sensemaking.opinion.clusters import (
+    TwoLevelClustering,
+    select_in_conv,
+    silhouette,
+)
 from meedenken.sensemaking.opinion.consensus import group_aware_consensus, select_consensus
 from meedenken.sensemaking.opinion.pca import SparsityAwarePCA
 from meedenken.sensemaking.opinion.priority import pick_next, priority
@@ -169,3 +173,27 @@ def test_pca_zeroed_statement_counts_as_voted_for_everyone() -> None:
     scale = np.sqrt(3 / np.array([3, 2, 2]))
     expected = (centered @ pca.components_.T) * scale[:, None]
     assert pca.transform(matrix) == pytest.approx(expected, abs=1e-5)
+
+
+def test_weighted_silhouette_is_the_participants_silhouette() -> None:
+    """A point with weight w counts as w participants at that place; checked against
+    scikit-learn on the expanded points, and in the choice of the number of groups."""
+    from sklearn.metrics import silhouette_score
+
+    rng = np.random.default_rng(1)
+    points, labels = rng.normal(size=(30, 2)), rng.integers(0, 3, 30)
+    weights = rng.integers(1, 6, 30)
+    expanded = np.repeat(points, weights, axis=0), np.repeat(labels, weights)
+    assert silhouette(points, labels, weights) == pytest.approx(silhouette_score(*expanded))
+    assert silhouette(points, labels, weights) != pytest.approx(silhouette(points, labels))
+    # The groups' silhouette is that of the participants, each at its base cluster's center.
+    projection = np.concatenate(
+        [rng.normal(c, 0.4, size=(n, 2)) for c, n in (((-2, 0), 300), ((2, 0), 60), ((0, 3), 20))]
+    )
+    fit = TwoLevelClustering(base_k=40, weighted_silhouette=True).fit(
+        projection, np.ones(len(projection), dtype=bool)
+    )
+    k = len(fit.group_centers)
+    sizes = np.bincount(fit.base_labels, minlength=len(fit.base_centers))
+    at_centers = np.repeat(fit.base_centers, sizes, axis=0), np.repeat(fit.group_of_base, sizes)
+    assert fit.silhouettes[k] == pytest.approx(silhouette_score(*at_centers))
