@@ -237,6 +237,7 @@ class ConsultationAdmin(AuditedModelAdmin):
             _("Fasen"),
             {"fields": ["published_at", ("opens_at", "closes_at"), ("analysed_at", "reported_at")]},
         ),
+        (_("Bewaartermijn"), {"fields": [("retention_days", "retention_action")]}),
     ]
 
     @admin.display(description=_("fase"))

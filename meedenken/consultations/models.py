@@ -22,6 +22,11 @@ class Phase(models.TextChoices):
     REPORTED = "reported", _("verslag gepubliceerd")
 
 
+class RetentionAction(models.TextChoices):
+    ANONYMISE = "anonymise", _("anonimiseren: wie reageerde wissen, de antwoorden bewaren")
+    DELETE = "delete", _("verwijderen: de hele reactie wissen, zoals bij intrekken")
+
+
 class Consultation(TranslatedMixin, models.Model):
     """The phase follows from the dates, so it can never contradict them."""
 
@@ -41,6 +46,20 @@ class Consultation(TranslatedMixin, models.Model):
     analysed_at = models.DateTimeField(_("analyse klaar op"), null=True, blank=True)
     reported_at = models.DateTimeField(_("verslag gepubliceerd op"), null=True, blank=True)
     is_demo = models.BooleanField(_("demonstratie"), default=False)
+    # Retention (issue 12): personal data kept N days after the report was published, then
+    # deleted or anonymised by the daily retention job (`meedenken retention`).
+    retention_days = models.PositiveIntegerField(
+        _("bewaartermijn (dagen na het verslag)"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: persoonsgegevens worden bewaard tot u een termijn kiest."),
+    )
+    retention_action = models.CharField(
+        _("na de bewaartermijn"),
+        max_length=12,
+        choices=RetentionAction.choices,
+        default=RetentionAction.ANONYMISE,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

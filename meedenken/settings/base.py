@@ -195,6 +195,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = MEEDENKEN_MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
 # Position papers respondents attach: size limit, and private storage outside MEDIA_ROOT.
 MEEDENKEN_MAX_PAPER_BYTES = int(os.environ.get("MEEDENKEN_MAX_PAPER_BYTES", 10_000_000))
+# Retention (responses/retention.py): drafts of a closed consultation untouched this long, and
+# empty drafts untouched this long, are removed by the daily job.
+MEEDENKEN_DRAFT_RETENTION_DAYS = int(os.environ.get("MEEDENKEN_DRAFT_RETENTION_DAYS", 7))
+MEEDENKEN_EMPTY_DRAFT_HOURS = int(os.environ.get("MEEDENKEN_EMPTY_DRAFT_HOURS", 24))
 # Consultation documents uploaded by staff (checked by content too, core/uploads.py).
 MEEDENKEN_MAX_DOCUMENT_BYTES = int(os.environ.get("MEEDENKEN_MAX_DOCUMENT_BYTES", 20_000_000))
 MEEDENKEN_PRIVATE_ROOT = Path(os.environ.get("MEEDENKEN_PRIVATE_ROOT", VAR_DIR / "private"))
