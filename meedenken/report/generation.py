@@ -82,9 +82,10 @@ def run_report(ctx: RunContext) -> dict[str, Any]:
 
 
 def register() -> None:
+    from meedenken.report.public import public_document
     from meedenken.runs.registry import register_kind
 
-    register_kind(KIND, run_report)
+    register_kind(KIND, run_report, public_result=public_document)
 
     from meedenken.report.files import register as register_documents
 

@@ -28,6 +28,7 @@ class RunContext:
 
 Runner = Callable[[RunContext], dict[str, Any]]
 DoneHook = Callable[["AnalysisRun"], None]
+PublicResult = Callable[["AnalysisRun"], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -35,15 +36,29 @@ class Kind:
     name: str
     runner: Runner
     on_done: DoneHook | None = None
+    public_result: PublicResult | None = None
 
 
 _KINDS: dict[str, Kind] = {}
 
 
-def register_kind(kind: str, runner: Runner, *, on_done: DoneHook | None = None) -> None:
+def register_kind(
+    kind: str,
+    runner: Runner,
+    *,
+    on_done: DoneHook | None = None,
+    public_result: PublicResult | None = None,
+) -> None:
     """Register (or replace) the runner of `kind`; `on_done(run)` is called after a run of it
-    finished and its result is stored."""
-    _KINDS[kind] = Kind(kind, runner, on_done)
+    finished and its result is stored. `public_result(run)`: what the public API gives of a
+    published run, when that is less than the stored result (the report: as its public page)."""
+    _KINDS[kind] = Kind(kind, runner, on_done, public_result)
+
+
+def public_result(run: AnalysisRun) -> dict[str, Any]:
+    """The published result of `run` as the public may see it."""
+    hook = _KINDS[run.kind].public_result if run.kind in _KINDS else None
+    return hook(run) if hook is not None else run.result
 
 
 def get_kind(kind: str) -> Kind:

@@ -149,7 +149,7 @@ def fill(route: str, values: dict[str, str]) -> str | None:
     """The route with its parameters filled in, or None for one that needs a secret or id."""
     route = route.lstrip("^").rstrip("$")
     for name, value in values.items():
-        route = re.sub(rf"<(?:slug|str):{name}>", value, route)
+        route = re.sub(rf"<(?:(?:slug|str):)?{name}>", value, route)  # Django's and the API's
     return None if "<" in route or "(" in route else "/" + route.lstrip("/")
 
 
@@ -180,7 +180,8 @@ def test_no_public_output_shows_a_non_consented_or_withdrawn_response(
     consultation: Consultation, tmp_path: Path
 ) -> None:
     made = world(consultation)
-    values = {"slug": consultation.slug, "key": made["fact"].key}
+    kind = "report" if apps.is_installed("meedenken.report") else "opinion"
+    values = {"slug": consultation.slug, "key": made["fact"].key, "kind": kind}
     routes = {fill(route, values) for route in public_routes(get_resolver().url_patterns)}
     starts = sorted(
         url
@@ -200,12 +201,15 @@ def test_no_public_output_shows_a_non_consented_or_withdrawn_response(
         f"/vergelijking/{made['fact'].key}/",
         f"/en/consultaties/{slug}/wat-we-deden/",
     ]
+    expected += [f"/api/v1/consultations/{slug}/responses", f"/api/v1/consultations/{slug}/results"]
+    expected.append(f"/api/v1/consultations/{slug}/results/{kind}")
     if apps.is_installed("meedenken.report"):
         expected.append(f"/consultaties/{slug}/verslag/")
     for url in expected:
         assert pages.get(url), f"{url} was not reached or not public"
     # the walk sees published content: the consenting answer, redacted, and the decisions
     assert PUBLIC in pages[f"/consultaties/{slug}/reacties/"]
+    assert PUBLIC in pages[f"/api/v1/consultations/{slug}/responses"]
     assert "Deels via de toezichthouder." in pages[f"/consultaties/{slug}/wat-we-deden/"]
     assert "Maatregel 0 voor IMVO." in pages[f"/consultaties/{slug}/resultaten/"]
 

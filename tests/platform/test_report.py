@@ -249,6 +249,35 @@ def test_consultation_page_links_the_report_once_published(fx: Fixture, client: 
     assert f'href="{report_url}"' not in client.get(url).content.decode()
 
 
+def test_public_api_gives_the_report_as_its_public_page(fx: Fixture, client: Client) -> None:
+    """/api/v1/consultations/<slug>/results/report: not the stored version as it is. Reference
+    numbers only of published responses, no quote of a response withdrawn since."""
+    from meedenken.publication.services import do_set_responses_published
+    from meedenken.responses.services import do_withdraw_response
+
+    version = generate(fx)
+    do_set_report_published(version, fx.owner, True)
+    url = f"/api/v1/consultations/{fx.consultation.slug}/results/report"
+    result = client.get(url).json()["result"]
+    themes = [t for s in result["sections"] for q in s["questions"] for t in q.get("themes", [])]
+    assert "REF-B" not in str(result) and all(t["refs"] == [] for t in themes)  # none published
+    assert {q["ref"] for t in themes for q in t["quotes"]} == {"REF-A", "REF-C", "REF-D"}
+    do_set_responses_published(fx.owner, fx.consultation, True)
+    do_withdraw_response(fx.answers["REF-A"].response)
+    result = client.get(url).json()["result"]
+    text = str(result)
+    assert "REF-C" in text and "REF-D" in text  # on the public responses page
+    assert "REF-B" not in text and SECRET not in text  # consent: do not publish
+    assert "REF-A" not in text and "Verplichte gepaste zorgvuldigheid" not in text  # withdrawn
+    left = [t for s in result["sections"] for x in s["questions"] for t in x.get("themes", [])]
+    assert {q["ref"] for t in left for q in t["quotes"]} == {"REF-C", "REF-D"}
+    assert all(set(q) == {"ref", "text", "lang"} for t in left for q in t["quotes"])
+    stored = str(version.document)
+    assert "REF-B" in stored and "Verplichte gepaste zorgvuldigheid" in stored  # as it was
+    page = client.get(f"/consultaties/{fx.consultation.slug}/verslag/").content.decode()
+    assert "Verplichte gepaste zorgvuldigheid" not in page
+
+
 def test_public_finding_links_to_published_responses_only(fx: Fixture, client: Client) -> None:
     from meedenken.publication.services import do_set_responses_published
 

@@ -16,7 +16,7 @@ from meedenken.consultations.models import Consultation
 from meedenken.consultations.selectors import get_public_consultation, get_public_consultations
 from meedenken.publication.selectors import get_public_responses, is_published
 from meedenken.runs.models import AnalysisRun
-from meedenken.runs.registry import registered_kinds
+from meedenken.runs.registry import public_result, registered_kinds
 from meedenken.runs.selectors import get_published_run
 
 BASE = "/api/v1"
@@ -158,4 +158,4 @@ def get_result(request: HttpRequest, slug: str, kind: str) -> dict[str, Any]:
     run = get_published_run(c, kind)
     if run is None:
         raise Http404(_("Van deze soort analyse is geen resultaat gepubliceerd."))
-    return {**result_summary(request, c, run), "result": run.result}
+    return {**result_summary(request, c, run), "result": public_result(run)}
