@@ -14,9 +14,10 @@ from django_countries import countries
 
 from meedenken.consultations.models import Consultation, Section
 from meedenken.responses.email_forms import LinkEmailForm
-from meedenken.responses.forms import ProfileForm, SectionForm
+from meedenken.responses.forms import SectionForm
 from meedenken.responses.models import Response
 from meedenken.responses.profile import covenant_choices
+from meedenken.responses.profile_form import ProfileForm
 from meedenken.responses.selectors import get_sections_with_questions
 
 

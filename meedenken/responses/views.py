@@ -27,9 +27,10 @@ from meedenken.responses.access import with_response
 from meedenken.responses.conditions import applicable_ids
 from meedenken.responses.email_forms import LinkEmailForm, SubmitEmailForm
 from meedenken.responses.flow import error_summary, flow_context, profile_rows, step_url
-from meedenken.responses.forms import ProfileForm, SectionForm, question_anchor
+from meedenken.responses.forms import SectionForm, question_anchor
 from meedenken.responses.models import Response
 from meedenken.responses.privacy import export_response_data
+from meedenken.responses.profile_form import ProfileForm
 from meedenken.responses.reminders import do_ask_draft_reminder
 from meedenken.responses.secrets import seal_secret, unseal_secret
 from meedenken.responses.selectors import (

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
-from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +22,11 @@ from meedenken.statements import selectors as statements
 from meedenken.statements.models import Deliberation
 from meedenken.statements.services import DeliberationError
 from meedenken.voting import limits, selectors
+from meedenken.voting.cookie import (
+    load_with_participant,
+    participant_id_from_cookie,
+    remember_participant,
+)
 from meedenken.voting.forms import (
     ProposalForm,
     StakeholderForm,
@@ -41,8 +45,6 @@ from meedenken.voting.services import (
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-COOKIE_SALT = "meedenken.deliberation.participant"
-COOKIE_MAX_AGE = 60 * 60 * 24 * 180
 # Lazy: translated per request (a plain gettext here froze the labels in Dutch at import).
 VOTE_LABELS: dict[int, StrOrPromise] = {
     VoteValue.AGREE: gettext_lazy("eens"),
@@ -54,43 +56,8 @@ VOTE_LABELS: dict[int, StrOrPromise] = {
 # --- helpers ------------------------------------------------------------------------------
 
 
-def cookie_name(consultation: Consultation) -> str:
-    return f"md_deelnemer_{consultation.pk}"
-
-
-def participant_id_from_cookie(request: HttpRequest, consultation: Consultation) -> int | None:
-    try:
-        value = request.get_signed_cookie(
-            cookie_name(consultation), default=None, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE
-        )
-    except signing.BadSignature:
-        return None
-    return int(value) if value and value.isdigit() else None
-
-
-def remember_participant(
-    response: HttpResponse, consultation: Consultation, participant: Participant
-) -> None:
-    response.set_signed_cookie(
-        cookie_name(consultation),
-        str(participant.pk),
-        salt=COOKIE_SALT,
-        max_age=COOKIE_MAX_AGE,
-        httponly=True,
-        samesite="Lax",
-        secure=False,
-    )
-
-
 def wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
-
-
-def load(slug: str) -> tuple[Consultation, Deliberation]:
-    deliberation = statements.get_public_deliberation(slug)
-    if deliberation is None:
-        raise Http404
-    return deliberation.consultation, deliberation
 
 
 def vote_url(consultation: Consultation) -> str:
@@ -102,16 +69,6 @@ def see_other(url_name: str, consultation: Consultation) -> HttpResponse:
     result = redirect(reverse(url_name, args=[consultation.slug]))
     result.status_code = 303
     return result
-
-
-def load_with_participant(
-    request: HttpRequest, slug: str
-) -> tuple[Consultation, Deliberation, Participant | None]:
-    consultation, deliberation = load(slug)
-    participant = selectors.get_participant(
-        consultation, participant_id_from_cookie(request, consultation)
-    )
-    return consultation, deliberation, participant
 
 
 def voting_context(

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.model_selection import KFold
 
 from .active import ActiveSampler
 from .agreement import CodeAgreement, agreement_by_code
 from .campaigns import Campaign, CampaignDetector
-from .classifier import MultiLabelCoder, driving_words_per_code, learned_min_codes
+from .classifier import driving_words_per_code
+from .code_answers import Coding, Semantic, ancestor_codes, code_answers, code_matrix, text_features
 from .codebook import Codebook
 from .discovery import ThemeDiscovery
 from .embeddings import EmbeddingCache, SentenceEncoder, embed
@@ -46,21 +46,8 @@ from .results import (
     ThemeResult,
 )
 from .summary import ExtractiveSummarizer, SummarySentence
-from .zeroshot import ZeroShotCoder
 
 _PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in PLACEHOLDER.values()))
-
-
-@dataclass(frozen=True)
-class _Coding:
-    mode: str
-    codes: np.ndarray  # answers x leaf codes, 0/1
-    confidence: np.ndarray  # answers x leaf codes
-    scores: np.ndarray  # answers x leaf codes, decision scores (boundary at 0)
-    similarity: np.ndarray  # answers x leaf codes, zero-shot similarity to the codebook
-    weights: np.ndarray  # leaf codes x features, for the explanation words
-    source: str
-    model_agreement: tuple[CodeAgreement, ...]
 
 
 def analyse_answers(
@@ -100,13 +87,13 @@ def analyse_answers(
     leaf_set = set(leaves)
     id_of = [a.answer_id for a in answers]
     coded_rows = [i for i in live if id_of[i] in analyst_codes]
-    analyst_matrix = _code_matrix([analyst_codes[id_of[i]] for i in coded_rows], leaves)
+    analyst_matrix = code_matrix([analyst_codes[id_of[i]] for i in coded_rows], leaves)
     unknown = sum(1 for codes in analyst_codes.values() for code in codes if code not in leaf_set)
 
-    features, X = _features([terms[i] for i in live], settings.seed)
+    features, X = text_features([terms[i] for i in live], settings.seed)
     vectors = embed([texts[i] for i in live], encoder, embedding_cache) if encoder else None
-    semantic = _Semantic(encoder, embedding_cache, vectors)
-    coding = _code(
+    semantic = Semantic(encoder, embedding_cache, vectors)
+    coding = code_answers(
         X, live, coded_rows, analyst_matrix, codebook, leaves, features, settings, semantic
     )
     row_of = {answer: row for row, answer in enumerate(live)}
@@ -145,7 +132,7 @@ def analyse_answers(
                 guess.mixed if guess else False,
                 skips[i],
                 cleaned[i].truncated,
-                tuple(codes) + _ancestor_codes(codes, codebook),
+                tuple(codes) + ancestor_codes(codes, codebook),
                 redacted[i].redactions,
                 texts[i],
                 campaign_of.get(i),
@@ -175,8 +162,8 @@ def analyse_answers(
         both = [a for a in analyst_codes if a in second_analyst_codes]
         if both:
             analyst_agreement = agreement_by_code(
-                _code_matrix([analyst_codes[a] for a in both], leaves),
-                _code_matrix([second_analyst_codes[a] for a in both], leaves),
+                code_matrix([analyst_codes[a] for a in both], leaves),
+                code_matrix([second_analyst_codes[a] for a in both], leaves),
                 leaves,
             )
 
@@ -219,7 +206,7 @@ def _campaign_results(
 
 def _proposals(
     live: list[int],
-    coding: _Coding,
+    coding: Coding,
     coded_rows: list[int],
     leaves: list[str],
     features: TextFeatures,
@@ -259,117 +246,6 @@ def _answers_by_code(
         for code in results[i].codes:
             members.setdefault(code.code_id, []).append(i)
     return {c.code_id: members[c.code_id] for c in codebook.codes if c.code_id in members}
-
-
-def _code_matrix(code_lists: Sequence[Sequence[str]], leaves: Sequence[str]) -> np.ndarray:
-    index = {code: j for j, code in enumerate(leaves)}
-    matrix = np.zeros((len(code_lists), len(leaves)), dtype=np.int8)
-    for row, codes in enumerate(code_lists):
-        for code in codes:
-            if code in index:
-                matrix[row, index[code]] = 1
-    return matrix
-
-
-def _features(term_lists: list[list[str]], seed: int) -> tuple[TextFeatures, sparse.csr_matrix]:
-    features = TextFeatures(seed=seed)
-    try:
-        return features, features.fit_transform(term_lists)
-    except ValueError:  # no answer has a single content word: nothing to code on
-        empty = TextFeatures(subwords=False).fit([["-"]])
-        return empty, sparse.csr_matrix((len(term_lists), 0))
-
-
-@dataclass(frozen=True)
-class _Semantic:
-    encoder: SentenceEncoder | None
-    cache: EmbeddingCache | None
-    vectors: np.ndarray | None  # analysed answers x dimensions
-
-
-def _code(
-    X: sparse.csr_matrix,
-    live: list[int],
-    coded_rows: list[int],
-    analyst_matrix: np.ndarray,
-    codebook: Codebook,
-    leaves: list[str],
-    features: TextFeatures,
-    settings: AnalysisSettings,
-    semantic: _Semantic,
-) -> _Coding:
-    n = len(live)
-    if X.shape[1] == 0 or n == 0:
-        empty = np.zeros((n, len(leaves)))
-        return _Coding(
-            "none", empty.astype(np.int8), empty, empty, empty, np.zeros((len(leaves), 0)), "", ()
-        )
-    zero_shot = ZeroShotCoder(codebook, min_similarity=settings.zero_shot_min_similarity)
-    zero_shot.fit(features, semantic.encoder, semantic.cache)
-    similarity = zero_shot.similarity(X, semantic.vectors)
-    codes = zero_shot.codes_from_similarity(similarity)
-    weights = np.vstack([zero_shot.code_weights(j) for j in range(len(leaves))])
-    if len(coded_rows) < settings.min_training_answers:
-        return _Coding(
-            "zero-shot", codes, similarity, similarity, similarity, weights, "zero-shot", ()
-        )
-    if semantic.vectors is not None:  # the classifier also reads the embeddings
-        X = sparse.hstack([X, sparse.csr_matrix(semantic.vectors)], format="csr")
-        weights = np.hstack([weights, np.zeros((len(leaves), semantic.vectors.shape[1]))])
-    row_of = {answer: row for row, answer in enumerate(live)}
-    train = [row_of[i] for i in coded_rows]
-    learnable = analyst_matrix.sum(axis=0) >= settings.min_code_examples
-    # When analysts (nearly) always give a code, so does the model (over the codes it learns).
-    min_codes = learned_min_codes(analyst_matrix)
-    coder = MultiLabelCoder(min_codes=min_codes, seed=settings.seed)
-    coder.fit(X[train], analyst_matrix[:, learnable])
-    scores = coder.decision_function(X)
-    learned_codes = coder.codes_from_scores(scores)
-    codes[:, learnable] = learned_codes
-    confidence = similarity.copy()
-    confidence[:, learnable] = coder.predict_proba(X)
-    weights[learnable] = coder.coef_
-    all_scores = similarity - zero_shot.floor_
-    all_scores[:, learnable] = scores
-    agreement = _model_agreement(
-        X[train], analyst_matrix, learnable, leaves, min_codes, settings.seed
-    )
-    return _Coding(
-        "supervised", codes, confidence, all_scores, similarity, weights, "model", agreement
-    )
-
-
-def _model_agreement(
-    X: sparse.csr_matrix,
-    Y: np.ndarray,
-    learnable: np.ndarray,
-    leaves: list[str],
-    min_codes: int,
-    seed: int,
-) -> tuple[CodeAgreement, ...]:
-    """Kappa between the analyst and the model on the analyst's own answers (5-fold, so the
-    model never sees the answer it codes)."""
-    folds = min(5, len(Y))
-    predicted = np.zeros_like(Y[:, learnable])
-    for train, test in KFold(folds, shuffle=True, random_state=seed).split(X):
-        # only the 0/1 codes are compared, so no calibration is needed
-        coder = MultiLabelCoder(min_codes=min_codes, calibration_folds=0, seed=seed)
-        predicted[test] = coder.fit(X[train], Y[train][:, learnable]).predict(X[test])
-    codes = [code for code, ok in zip(leaves, learnable, strict=True) if ok]
-    return agreement_by_code(Y[:, learnable], predicted, codes)
-
-
-def _ancestor_codes(codes: list[ProposedCode], codebook: Codebook) -> tuple[ProposedCode, ...]:
-    """Parents of the proposed codes, with their best child's confidence and source."""
-    best: dict[str, ProposedCode] = {}
-    direct = {code.code_id for code in codes}  # a parent proposed itself is not added twice
-    for code in codes:
-        for parent in codebook.ancestors(code.code_id):
-            if parent in direct:
-                continue
-            if parent not in best or code.confidence > best[parent].confidence:
-                best[parent] = ProposedCode(parent, code.confidence, code.source, code.words)
-    return tuple(best[c] for c in codebook.with_ancestors(list(best)) if c in best)
 
 
 def _themes(

@@ -8,22 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meedenken.consultations.models import Consultation, Section
+from meedenken.consultations.models import Consultation
 from meedenken.responses.models import Response
 from meedenken.responses.profile import StakeholderType
-from meedenken.statements.models import Deliberation, Statement
+from meedenken.statements.models import Statement
 from meedenken.statements.services import (
     DeliberationError,
-    check_can_propose,
     check_statement_votable,
     check_voting_open,
-    do_propose_statement,
 )
 from meedenken.voting.models import (
     FloodFlag,
@@ -298,106 +296,3 @@ def do_vote_and_rate(
             str(_("Uw stem kon niet worden opgeslagen. Probeer het opnieuw.")), 409
         ) from error
     return outcome
-
-
-def do_record_votes(
-    consultation: Consultation, votes: list[Vote], ratings: list[Rating], *, now: datetime
-) -> int:
-    """Many participants' votes and ratings at once (seeding the demo), with the checks of the
-    vote path: values, open voting, visible statements of this consultation, its participants.
-    All or nothing; a pair that already has a vote or rating keeps it. Returns the votes added."""
-    check_voting_open(consultation, now)
-    for vote in votes:
-        check_vote_value(int(vote.value))
-    for rating in ratings:
-        check_rating_value(rating.impact, str(_("Impact")))
-        check_rating_value(rating.feasibility, str(_("Uitvoerbaarheid")))
-    rows: list[Vote | Rating] = [*votes, *ratings]
-    statements = {row.statement_id: row.statement for row in rows}
-    for statement in statements.values():
-        check_statement_votable(consultation.pk, statement)
-    own = set(Participant.objects.filter(consultation=consultation).values_list("id", flat=True))
-    if any(row.participant_id not in own for row in rows):
-        raise DeliberationError(str(_("Deze deelnemer hoort niet bij deze consultatie.")), 404)
-    with transaction.atomic():
-        before = Vote.objects.filter(statement__consultation=consultation).count()
-        Vote.objects.bulk_create(votes, batch_size=1000, ignore_conflicts=True)
-        Rating.objects.bulk_create(ratings, batch_size=1000, ignore_conflicts=True)
-        return Vote.objects.filter(statement__consultation=consultation).count() - before
-
-
-# --- as the visitor of a page -------------------------------------------------------------
-
-
-def do_vote_as(
-    consultation: Consultation,
-    participant: Participant | None,
-    statement: Statement | None,
-    cleaned: dict[str, Any],
-    *,
-    now: datetime | None = None,
-    client: Client | None = None,
-) -> tuple[Participant, VoteOutcome]:
-    """A visitor's vote (with optional ratings): every check first, then a participant is
-    created for a first-time visitor (None), then the vote is stored."""
-    now = now or timezone.now()
-    if statement is None:
-        raise DeliberationError(str(_("Deze stelling bestaat niet.")), 404)
-    check_vote_value(cleaned["vote"])
-    check_rating_value(cleaned.get("impact"), str(_("Impact")))
-    check_rating_value(cleaned.get("feasibility"), str(_("Uitvoerbaarheid")))
-    check_voting_open(consultation, now)
-    check_statement_votable(consultation.pk, statement)
-    if participant is None:
-        participant = do_create_participant(consultation, client=client)
-    participant.consultation = consultation
-    outcome = do_vote_and_rate(
-        participant,
-        statement,
-        cleaned["vote"],
-        impact=cleaned.get("impact"),
-        feasibility=cleaned.get("feasibility"),
-        now=now,
-        checked=True,
-    )
-    return participant, outcome
-
-
-def do_declare_as(
-    consultation: Consultation,
-    participant: Participant | None,
-    stakeholder_type: str,
-    *,
-    client: Client | None = None,
-    flag: str = "",
-) -> Participant:
-    """A visitor says which kind of stakeholder they vote as; a first-time visitor (None)
-    becomes a participant with it. A declaration is the visitor's word: it counts at the open
-    level only, unless the participant is linked to a response or verified."""
-    if participant is None:
-        return do_create_participant(
-            consultation, stakeholder_type=stakeholder_type, client=client, flag=flag
-        )
-    return do_declare_stakeholder_type(participant, stakeholder_type)
-
-
-def do_propose_as(
-    consultation: Consultation,
-    deliberation: Deliberation,
-    participant: Participant | None,
-    text: str,
-    *,
-    section: Section | None = None,
-    now: datetime | None = None,
-    client: Client | None = None,
-    flag: str = "",
-) -> tuple[Participant, Statement]:
-    """A visitor's proposal: checked first, then a participant is created for a first-time
-    visitor (None), then the proposal is stored. `flag`: why the form itself is suspect (sent
-    without a fill time); it flags a new participant."""
-    now = now or timezone.now()
-    check_can_propose(consultation, deliberation, text, now)
-    if participant is None:
-        participant = do_create_participant(consultation, client=client, flag=flag)
-    statement = do_propose_statement(consultation, participant.pk, text, section=section, now=now)
-    return participant, statement
