@@ -62,6 +62,17 @@ def do_create_staff_user(
     return user
 
 
+def do_ensure_staff_user(
+    username: str, password: str, role: StaffRole
+) -> tuple[AbstractUser, bool]:
+    """A staff member who logs in with `password`: left as is when that is so already, else
+    created or reset (do_create_staff_user). Returns the user and whether it was written."""
+    user = get_user_model().objects.filter(username=username).first()
+    if user is not None and user.is_staff and user.check_password(password):
+        return user, False
+    return do_create_staff_user(username, password, role), True
+
+
 def do_grant_consultation_role(
     actor: AbstractUser | None,
     user: AbstractUser,

@@ -3,6 +3,7 @@ versions; a whole consultation written from a plain description (structure.py)."
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from meedenken.consultations.models import (
     Consultation,
     Document,
     Question,
+    QuestionKind,
     QuestionVersion,
     Section,
 )
@@ -193,6 +195,35 @@ class PutResult:
 PUT_KINDS = ("consultation", "sections", "questions", "choices", "documents")
 
 
+class SpecError(ValueError):
+    """A description that cannot be written as it is (every problem, joined)."""
+
+
+def check_consultation_spec(spec: ConsultationSpec, documents_dir: Path | None = None) -> None:
+    """What the dataclasses cannot say: unique question keys, known kinds, choices exactly
+    where they belong, the documents' files present. Raises SpecError naming each problem."""
+    keys = Counter(question.key for question in spec.questions())
+    problems = [
+        _("vraagsleutel %(key)s komt vaker voor") % {"key": k} for k, n in keys.items() if n > 1
+    ]
+    for question in spec.questions():
+        if question.kind not in QuestionKind.values:
+            problems.append(
+                _("vraag %(key)s: onbekende soort %(kind)s")
+                % {"key": question.key, "kind": question.kind}
+            )
+        elif bool(question.choices) != (question.kind in CHOICE_KINDS):
+            problems.append(
+                _("vraag %(key)s: antwoordopties horen bij (alleen) keuzevragen")
+                % {"key": question.key}
+            )
+    for document in spec.documents:
+        if not ((documents_dir or Path()) / document.filename).is_file():
+            problems.append(_("geen bestand %(name)s") % {"name": document.filename})
+    if problems:
+        raise SpecError("; ".join(problems))
+
+
 def do_put_consultation(
     spec: ConsultationSpec, *, documents_dir: Path | None = None, **values: Any
 ) -> PutResult:
@@ -200,6 +231,7 @@ def do_put_consultation(
     sections matched by order, questions by key, choices by value, documents by order; a row
     is saved only when it differs. `values`: further Consultation fields (is_demo=True...).
     Documents' files are read from `documents_dir` and stored under documents/<slug>/."""
+    check_consultation_spec(spec, documents_dir)
     with transaction.atomic():
         existing = Consultation.objects.filter(slug=spec.slug).first()
         tallies = {kind: Tally() for kind in PUT_KINDS}

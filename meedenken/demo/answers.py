@@ -5,9 +5,15 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from meedenken.demo.personas import Persona, clip, persona_data
-from meedenken.demo.spec import consultation_data
-from meedenken.demo.vocabulary import Fragment, Sentence, campaigns, fragments, names
+from meedenken.demo.personas import Persona, clip, persona_data, weighted_choice
+from meedenken.demo.vocabulary import (
+    Fragment,
+    Sentence,
+    campaigns,
+    consultation_data,
+    fragments,
+    names,
+)
 from meedenken.responses.profile import StakeholderType
 
 OPEN_TEXT = "open_text"  # QuestionKind.OPEN_TEXT; this module does not import Django models
@@ -164,16 +170,9 @@ def add_closed_answers(sheet: AnswerSheet) -> None:
 
 
 def covenant_experience(sheet: AnswerSheet) -> str:
-    persona = sheet.persona
-    if persona.covenants:
+    if sheet.persona.covenants:
         return "party"
-    weights = {"considered": 0.1, "aware": 0.5, "unknown": 0.4}
-    if "business" in persona.tags:
-        weights = {"considered": 0.3, "aware": 0.45, "unknown": 0.25}
-    elif persona.stakeholder_type in (StakeholderType.INDIVIDUAL, StakeholderType.OTHER):
-        weights = {"considered": 0.0, "aware": 0.45, "unknown": 0.55}
-    keys = list(weights)
-    return sheet.rng.choices(keys, weights=[weights[k] for k in keys])[0]
+    return weighted_choice(sheet.rng, choice_weights("covenant_experience", sheet.persona.tags))
 
 
 def sample_weighted(rng: random.Random, weights: dict[str, float], count: int) -> tuple[str, ...]:

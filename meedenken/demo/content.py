@@ -1,15 +1,18 @@
-"""The IMVO demo consultation, read from data/consultation.json and the explainer's Markdown."""
+"""The IMVO demo consultation, read from data/consultation.json and the explainer's Markdown.
+
+Its parts are consultations.structure's plain-data specs, which
+consultations.services.do_put_consultation writes as rows.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from meedenken.consultations.models import CHOICE_KINDS, QuestionKind
+from meedenken.consultations.services import SpecError, check_consultation_spec
 from meedenken.consultations.structure import ConsultationSpec, Text
 from meedenken.demo.loader import DemoDataError, read_text
-from meedenken.demo.spec import ConsultationData, consultation_data
+from meedenken.demo.vocabulary import consultation_data
 
 DEMO_SLUG = "imvo-evaluatie"  # a contract: URLs, browser tests and other apps' tests use it
 DOCUMENTS_DIR = Path(__file__).resolve().parent / "documents"
@@ -18,8 +21,7 @@ DOCUMENTS_DIR = Path(__file__).resolve().parent / "documents"
 def build_imvo_consultation(now: datetime) -> ConsultationSpec:
     """The IMVO consultation, open from a few weeks before `now` until months after it."""
     data = consultation_data()
-    check_consultation(data)
-    return ConsultationSpec(
+    spec = ConsultationSpec(
         slug=DEMO_SLUG,
         title=data.title,
         summary=data.summary,
@@ -30,19 +32,8 @@ def build_imvo_consultation(now: datetime) -> ConsultationSpec:
         sections=data.sections,
         documents=data.documents,
     )
-
-
-def check_consultation(data: ConsultationData) -> None:
-    """What the shape cannot say: known kinds, unique keys, choices exactly where they belong."""
-    keys = Counter(question.key for question in data.questions())
-    if doubles := sorted(key for key, number in keys.items() if number > 1):
-        raise DemoDataError(f"consultation.json: question keys used twice: {', '.join(doubles)}")
-    for question in data.questions():
-        where = f"consultation.json: question {question.key}"
-        if question.kind not in QuestionKind.values:
-            raise DemoDataError(f"{where}: unknown kind {question.kind!r}")
-        if bool(question.choices) != (question.kind in CHOICE_KINDS):
-            raise DemoDataError(f"{where}: choices go with (only) {sorted(CHOICE_KINDS)}")
-    for document in data.documents:
-        if not (DOCUMENTS_DIR / document.filename).is_file():
-            raise DemoDataError(f"consultation.json: no document {document.filename}")
+    try:  # what the shape cannot say, checked before anything is written
+        check_consultation_spec(spec, DOCUMENTS_DIR)
+    except SpecError as error:
+        raise DemoDataError(f"consultation.json: {error}") from error
+    return spec

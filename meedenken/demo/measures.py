@@ -9,7 +9,6 @@ everyone (an SME support desk, guidance, risk analyses) come out as broadly supp
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,10 +16,11 @@ from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from scipy.special import expit
 
 from meedenken.consultations.models import Consultation
 from meedenken.demo.generator import generate_demo_responses
-from meedenken.demo.loader import DemoDataError, load
+from meedenken.demo.loader import load
 from meedenken.responses.models import Response, ResponseStatus
 from meedenken.runs.selectors import get_published_run
 from meedenken.runs.services import do_execute_run, do_publish_run, do_request_run
@@ -52,7 +52,7 @@ class Proposal:
     """A participant's own proposal, left for (or already through) moderation."""
 
     nl: str
-    status: str  # a StatementStatus value
+    status: StatementStatus
     rejection_reason: str = ""
 
 
@@ -68,15 +68,7 @@ class MeasureData:
 
 @cache
 def measure_data() -> MeasureData:
-    data = load("measures.json", MeasureData)
-    for proposal in data.proposals:
-        if proposal.status not in StatementStatus.values:
-            raise DemoDataError(f"measures.json: unknown status {proposal.status!r}")
-    return data
-
-
-def _sigmoid(value: float) -> float:
-    return 1.0 / (1.0 + math.exp(-value))
+    return load("measures.json", MeasureData)
 
 
 def _position(stakeholder_type: str, rng: random.Random, campaign: str) -> float:
@@ -137,7 +129,7 @@ def demo_votes(
             if draw < 0.05 + (0.05 if participant.stakeholder_type == "individual" else 0.0):
                 value = 0
             else:
-                agree = _sigmoid(measure.base + 2.2 * measure.slope * x)
+                agree = expit(measure.base + 2.2 * measure.slope * x)
                 value = 1 if rng.random() < agree else -1
             votes.append(
                 Vote(participant=participant, statement=statement, value=value, voted_at=moment)

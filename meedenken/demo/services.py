@@ -12,13 +12,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from meedenken.accounts.roles import StaffRole
-from meedenken.accounts.services import do_create_staff_user
+from meedenken.accounts.services import do_ensure_staff_user
 from meedenken.accounts.twofactor import do_ensure_known_totp_device
 from meedenken.consultations.models import Consultation, Question
 from meedenken.consultations.services import Tally, do_put_consultation
@@ -166,23 +165,10 @@ def received(
 
 
 def load_staff(passwords: dict[str, str], totp_secrets: dict[str, str]) -> list[StaffLogin]:
-    users = get_user_model().objects.in_bulk([u for u, _r in DEMO_STAFF], field_name="username")
     logins = []
     for username, role in DEMO_STAFF:
-        password = passwords[username]
-        existing = users.get(username)
-        up_to_date = bool(
-            existing is not None and existing.is_staff and existing.check_password(password)
-        )
-        user = (
-            existing
-            if existing is not None and up_to_date
-            else do_create_staff_user(username, password, StaffRole(role))
-        )
-        do_ensure_known_totp_device(user, totp_secrets[username])
-        logins.append(
-            StaffLogin(
-                username, str(role), password, not up_to_date, totp_secret=totp_secrets[username]
-            )
-        )
+        password, secret = passwords[username], totp_secrets[username]
+        user, written = do_ensure_staff_user(username, password, StaffRole(role))
+        do_ensure_known_totp_device(user, secret)
+        logins.append(StaffLogin(username, str(role), password, written, totp_secret=secret))
     return logins

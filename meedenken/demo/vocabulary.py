@@ -1,4 +1,4 @@
-"""The shapes of the generator's data files: answer fragments, campaigns and names.
+"""The shapes of the demo's data files: the consultation, answer fragments, campaigns, names.
 
 Each file in data/ is read once, checked against the dataclass here (see `loader.load`).
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from meedenken.consultations.structure import DocumentSpec, QuestionSpec, SectionSpec, Text
 from meedenken.demo.loader import load
 
 
@@ -104,6 +105,28 @@ class Names:
     abroad_legal_forms: tuple[str, ...]
     abroad_ngo_names: tuple[str, ...]  # {country}
     abroad_union_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConsultationData:
+    """data/consultation.json: the consultation's texts; dates are relative to loading."""
+
+    title: Text
+    summary: Text
+    explainer: Text  # the names of the Markdown files in data/ that hold the explainer
+    organisation: str
+    opens_days_before_now: int
+    closes_days_after_now: int
+    documents: tuple[DocumentSpec, ...]
+    sections: tuple[SectionSpec, ...]
+
+    def questions(self) -> list[QuestionSpec]:
+        return [question for section in self.sections for question in section.questions]
+
+
+@cache
+def consultation_data() -> ConsultationData:
+    return load("consultation.json", ConsultationData)
 
 
 @cache

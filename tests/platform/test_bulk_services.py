@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone, translation
 
 from meedenken.consultations.models import Choice, Consultation, Question, QuestionKind
-from meedenken.consultations.services import do_put_consultation
+from meedenken.consultations.services import SpecError, do_put_consultation
 from meedenken.consultations.structure import (
     ChoiceSpec,
     ConsultationSpec,
@@ -68,6 +68,17 @@ def test_put_creates_then_changes_only_what_differs() -> None:
     assert third.tallies["questions"].updated == 1 and third.tallies["choices"].unchanged == 2
     assert Question.objects.get(key="member").text_nl == "Lid van een convenant?"
     assert Consultation.objects.count() == 1 and Choice.objects.count() == 2
+
+
+def test_put_refuses_a_description_it_cannot_write_and_writes_nothing() -> None:
+    twice = replace(SPEC, sections=(*SPEC.sections, replace(SPEC.sections[0], title=Text("2"))))
+    with pytest.raises(SpecError, match="vraagsleutel works komt vaker voor"):
+        do_put_consultation(twice)
+    essay = QuestionSpec("essay", "essay", Text("Schrijf"))
+    bad = replace(SPEC, sections=(replace(SPEC.sections[0], questions=(essay,)),))
+    with translation.override("en"), pytest.raises(SpecError, match="essay: unknown kind essay"):
+        do_put_consultation(bad)
+    assert not Consultation.objects.exists()
 
 
 def received(put_questions: dict[str, Question], member: str, **extra: object) -> ReceivedResponse:

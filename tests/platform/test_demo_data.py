@@ -20,8 +20,8 @@ from django.db.models import Count
 from django.utils import timezone
 
 from meedenken.consultations.models import Consultation, Question
-from meedenken.demo import coding, loader, measures, personas, spec, vocabulary
-from meedenken.demo.content import build_imvo_consultation, check_consultation
+from meedenken.demo import coding, loader, measures, personas, vocabulary
+from meedenken.demo.content import build_imvo_consultation
 from meedenken.demo.generator import generate_demo_responses
 from meedenken.demo.loader import DemoDataError, parse
 from meedenken.demo.vocabulary import STANCES, Fragment
@@ -31,7 +31,7 @@ from meedenken.statements.models import Statement
 from meedenken.voting.models import Participant, Rating, Vote
 
 CACHED = (
-    spec.consultation_data,
+    vocabulary.consultation_data,
     vocabulary.fragments,
     vocabulary.campaigns,
     vocabulary.names,
@@ -86,7 +86,7 @@ def test_every_data_file_is_read_and_fits_its_shape() -> None:
     clear_caches()
     for accessor in CACHED:
         assert accessor() is not None
-    check_consultation(spec.consultation_data())
+    build_imvo_consultation(timezone.now())  # with the checks the shape cannot make
     used = {"consultation.json", "fragments.json", "campaigns.json", "names.json"}
     used |= {"personas.json", "measures.json", "explainer.nl.md", "explainer.en.md", "README.md"}
     used |= {"coding.json"}
@@ -142,6 +142,7 @@ def test_names_personas_and_measures_refer_to_known_values() -> None:
         ("personas.json", lambda d: d["company_sizes"]["micro"].update(staff=[2, "9"]), "micro.staff[1]: Input should be a valid integer"),
         ("measures.json", lambda d: d["measures"][3].update(slope="steep"), "measures[3].slope: Input should be a valid number"),
         ("campaigns.json", lambda d: d["ngo"].update(covenants=7), "ngo.covenants: Input should be an object"),
+        ("measures.json", lambda d: d["proposals"][0].update(status="lost"), "proposals[0].status: Input should be"),
     ],
 )  # fmt: skip
 def test_a_file_that_does_not_fit_its_shape_is_refused_with_the_place(
@@ -159,9 +160,9 @@ def test_semantic_faults_in_the_consultation_are_refused(data_copy: Path) -> Non
         "consultation.json",
         lambda d: d["sections"][0]["questions"][0].update(kind="essay"),
     )
-    with pytest.raises(DemoDataError, match="covenant_experience: unknown kind 'essay'"):
+    with pytest.raises(DemoDataError, match="vraag covenant_experience: onbekende soort essay"):
         build_imvo_consultation(timezone.now())
-    spec.consultation_data.cache_clear()
+    vocabulary.consultation_data.cache_clear()
 
     def twice(data: dict[str, Any]) -> None:
         data["sections"][1]["questions"][0]["key"] = "covenant_effect"
@@ -172,7 +173,7 @@ def test_semantic_faults_in_the_consultation_are_refused(data_copy: Path) -> Non
         lambda d: d["sections"][0]["questions"][0].update(kind="single_choice"),
     )
     edit(data_copy, "consultation.json", twice)
-    with pytest.raises(DemoDataError, match="used twice: covenant_effect"):
+    with pytest.raises(DemoDataError, match="vraagsleutel covenant_effect komt vaker voor"):
         build_imvo_consultation(timezone.now())
 
 

@@ -17,7 +17,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from meedenken.accounts.access import has_consultation_perm
 from meedenken.accounts.models import ConsultationRole
 from meedenken.accounts.roles import PERSONAL_DATA_PERMISSION, ROLE_GROUP_NAMES, StaffRole
-from meedenken.accounts.services import do_create_staff_user, do_grant_consultation_role
+from meedenken.accounts.services import (
+    do_create_staff_user,
+    do_ensure_staff_user,
+    do_grant_consultation_role,
+)
 from meedenken.accounts.sessions import LAST_SEEN_KEY, LOGIN_AT_KEY
 from meedenken.audit.models import AuditEntry
 from meedenken.consultations.models import Consultation
@@ -263,3 +267,15 @@ def test_moderators_and_viewers_see_no_responses_and_the_denial_is_audited(
         assert client.get("/beheer/responses/response/").status_code == 403
         denied = AuditEntry.objects.filter(kind="denied", actor_name=f"rol-{role}")
         assert denied.get().details == {"path": "/beheer/responses/response/"}
+
+
+@pytest.mark.django_db
+def test_ensure_staff_user_writes_only_when_the_login_would_not_work() -> None:
+    user, written = do_ensure_staff_user("analist", PASSWORD, StaffRole.ANALYST)
+    assert written and user.is_staff and user.check_password(PASSWORD)
+    saved = actions().count("staff_user.saved")
+    same, written = do_ensure_staff_user("analist", PASSWORD, StaffRole.ANALYST)
+    assert not written and same.pk == user.pk
+    assert actions().count("staff_user.saved") == saved  # nothing written, nothing audited
+    reset, written = do_ensure_staff_user("analist", PASSWORD + "-nieuw", StaffRole.ANALYST)
+    assert written and reset.pk == user.pk and reset.check_password(PASSWORD + "-nieuw")
