@@ -93,3 +93,6 @@ def test_links_follow_the_role(client: Client, consultation: Consultation) -> No
 
 def test_anonymous_goes_to_login(client: Client) -> None:
     assert client.get("/beheer/")["Location"].startswith("/beheer/login/")
+    # the login page has the one level-1 heading every page has (axe page-has-heading-one)
+    html = client.get("/beheer/login/").content.decode()
+    assert html.count("<h1") == 1 and "<h1>Aanmelden voor medewerkers</h1>" in html
