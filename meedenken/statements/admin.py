@@ -95,7 +95,12 @@ def _reject_action(key: str) -> Any:
 @admin.register(Statement)
 class StatementAdmin(AuditedModelAdmin):
     list_display = ["text_nl", "consultation", "status", "is_seed", "theme", "created_at"]
-    list_filter = ["consultation", "status", "is_seed"]
+    list_filter = [
+        "consultation",
+        "status",
+        "is_seed",
+        ("near_duplicate_of", admin.EmptyFieldListFilter),
+    ]
     search_fields = ["text_nl", "text_en"]
     fields = [
         "consultation",

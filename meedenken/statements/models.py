@@ -84,6 +84,17 @@ class Statement(TranslatedMixin, models.Model):
         related_name="statements",
         verbose_name=_("voorgesteld door"),
     )
+    # Flagged to moderators (issue 12): a proposal nearly identical to an earlier one, as a
+    # campaign or a flood sends them; kept and shown, never dropped.
+    near_duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("lijkt sterk op"),
+    )
     is_seed = models.BooleanField(_("door de organisatie geplaatst"), default=False)
     external_id = models.BigIntegerField(_("Pol.is-stelling"), null=True, blank=True)
     external_author = models.CharField(max_length=40, blank=True)

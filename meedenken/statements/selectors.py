@@ -125,9 +125,11 @@ def get_own_proposals(author_id: int | None) -> list[Statement]:
 
 
 def get_statements_to_moderate(consultation: Consultation) -> QuerySet[Statement]:
-    return Statement.objects.filter(
-        consultation=consultation, status=StatementStatus.PENDING
-    ).order_by("created_at", "id")
+    return (
+        Statement.objects.filter(consultation=consultation, status=StatementStatus.PENDING)
+        .select_related("near_duplicate_of")
+        .order_by("created_at", "id")
+    )
 
 
 def get_proposals_to_translate(consultation: Consultation) -> QuerySet[Statement]:

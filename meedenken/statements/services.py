@@ -30,6 +30,7 @@ from meedenken.statements.models import (
     StatementStatus,
 )
 from meedenken.statements.selectors import is_visible
+from meedenken.statements.similarity import find_near_duplicate
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -202,6 +203,7 @@ def do_propose_statement(
             author_id=author_id,
             status=StatementStatus.PENDING,
             created_at=now,
+            near_duplicate_of=find_near_duplicate(consultation.pk, cleaned),
         )
     forget_voting_set(consultation.pk)
     return statement
