@@ -51,14 +51,28 @@ def register_kind(
 ) -> None:
     """Register (or replace) the runner of `kind`; `on_done(run)` is called after a run of it
     finished and its result is stored. `public_result(run)`: what the public API gives of a
-    published run, when that is less than the stored result (the report: as its public page)."""
+    published run (`as_stored`, or less: the report as its public page); without it, none."""
     _KINDS[kind] = Kind(kind, runner, on_done, public_result)
 
 
+def as_stored(run: AnalysisRun) -> dict[str, Any]:
+    """For a kind whose stored result is public as it is (the opinion analysis)."""
+    return run.result
+
+
+def has_public_result(kind: str) -> bool:
+    """Whether the public API may give a published run of `kind` at all. A kind says so when it
+    registers: the stored result of the answers analysis holds every answer's text, whatever
+    its consent, and must never be public even when a run of it is marked published."""
+    return kind in _KINDS and _KINDS[kind].public_result is not None
+
+
 def public_result(run: AnalysisRun) -> dict[str, Any]:
-    """The published result of `run` as the public may see it."""
-    hook = _KINDS[run.kind].public_result if run.kind in _KINDS else None
-    return hook(run) if hook is not None else run.result
+    """The published result of `run` as the public may see it (check has_public_result first)."""
+    hook = _KINDS[run.kind].public_result
+    if hook is None:
+        raise LookupError(f"analysis kind {run.kind!r} has no public result")
+    return hook(run)
 
 
 def get_kind(kind: str) -> Kind:

@@ -120,10 +120,10 @@ def test_responses_only_once_published_and_only_their_public_text(
 def test_only_published_results(client: Client, consultation: Consultation) -> None:
     now = timezone.now()
 
-    def run(published: bool, value: int) -> AnalysisRun:
+    def run(published: bool, value: int, kind: str = "opinion") -> AnalysisRun:
         return AnalysisRun.objects.create(
             consultation=consultation,
-            kind="answers",
+            kind=kind,
             status=RunStatus.DONE,
             created_at=now - timedelta(minutes=value),
             finished_at=now - timedelta(minutes=value),
@@ -138,8 +138,13 @@ def test_only_published_results(client: Client, consultation: Consultation) -> N
     run(False, 1)  # newer, but not published
     listed = client.get(url).json()
     check_against_schema(listed, "/consultations/{slug}/results", "get", 200)
-    assert [item["kind"] for item in listed["items"]] == ["answers"]
+    assert [item["kind"] for item in listed["items"]] == ["opinion"]
     one = client.get(listed["items"][0]["links"]["self"]).json()
     check_against_schema(one, "/consultations/{slug}/results/{kind}", "get", 200)
     assert one["result"] == {"version": 1, "value": 5}
-    assert client.get(f"{url}/opinion").status_code == 404
+    assert client.get(f"{url}/report").status_code == 404
+    # The answers analysis stores every answer's text, whatever its consent: never public, not
+    # even when a run of it is marked published (the runs admin can).
+    run(True, 3, kind="answers")
+    assert [item["kind"] for item in client.get(url).json()["items"]] == ["opinion"]
+    assert client.get(f"{url}/answers").status_code == 404

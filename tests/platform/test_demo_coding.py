@@ -5,6 +5,8 @@ from consenting, reviewed responses, each with its reference number."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from fnmatch import fnmatch
 from pathlib import Path
@@ -16,11 +18,12 @@ from meedenken.coding.selectors import get_public_texts
 from meedenken.consultations.models import Consultation
 from meedenken.demo.coding import coding_data, word_pattern
 from meedenken.demo.credentials import DEMO_STAFF
-from meedenken.demo.generator import generate_demo_responses
+from meedenken.demo.generator import REFERENCE_PREFIX, generate_demo_responses
 from meedenken.demo.services import do_load_demo
 from meedenken.report.selectors import get_latest_version
 from meedenken.report.services import do_request_report
 from meedenken.responses.models import Answer, Response, ResponseStatus
+from meedenken.responses.services import do_withdraw_response
 from meedenken.runs.services import do_execute_run
 from meedenken.sensemaking.text.codebook import load_codebook
 
@@ -89,11 +92,14 @@ def test_loaddemo_codes_reviews_and_the_report_shows_themes_with_quotes(demo_dir
     do_load_demo()  # again: the analysts' work is left as it is
     assert first.count() + second.count() == assignments_before
 
+    withdrawn = Response.objects.get(reference=f"{REFERENCE_PREFIX}-0001")
+    do_withdraw_response(withdrawn)
     run = do_request_report(consultation, None, as_system=True)
     do_execute_run(run.pk)
     version = get_latest_version(consultation)
     assert version is not None
     check_report_against_database(consultation, version.document)
+    assert withdrawn.reference not in json.dumps(version.document)
 
 
 def check_report_against_database(consultation: Consultation, document: dict) -> None:  # type: ignore[type-arg]
@@ -102,6 +108,9 @@ def check_report_against_database(consultation: Consultation, document: dict) ->
             consultation=consultation, status=ResponseStatus.SUBMITTED
         ).values_list("reference", "publication_consent")
     )
+    # every reference number anywhere in the report is one of a submitted response
+    found = set(re.findall(rf"{REFERENCE_PREFIX}-\d+", json.dumps(document)))
+    assert len(found) > 300 and found <= set(submitted)
     open_questions = [q for s in document["sections"] for q in s["questions"] if "themes" in q]
     assert len(open_questions) == 21
     quotes = 0

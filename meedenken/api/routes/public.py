@@ -16,7 +16,7 @@ from meedenken.consultations.models import Consultation
 from meedenken.consultations.selectors import get_public_consultation, get_public_consultations
 from meedenken.publication.selectors import get_public_responses, is_published
 from meedenken.runs.models import AnalysisRun
-from meedenken.runs.registry import public_result, registered_kinds
+from meedenken.runs.registry import has_public_result, public_result, registered_kinds
 from meedenken.runs.selectors import get_published_run
 
 BASE = "/api/v1"
@@ -143,7 +143,8 @@ def result_summary(request: HttpRequest, c: Consultation, run: AnalysisRun) -> d
 )
 def list_results(request: HttpRequest, slug: str) -> dict[str, Any]:
     c = public_consultation(slug)
-    runs = [get_published_run(c, kind) for kind in registered_kinds()]
+    kinds = [kind for kind in registered_kinds() if has_public_result(kind)]
+    runs = [get_published_run(c, kind) for kind in kinds]
     return {"items": [result_summary(request, c, run) for run in runs if run is not None]}
 
 
@@ -155,7 +156,7 @@ def list_results(request: HttpRequest, slug: str) -> dict[str, Any]:
 )
 def get_result(request: HttpRequest, slug: str, kind: str) -> dict[str, Any]:
     c = public_consultation(slug)
-    run = get_published_run(c, kind)
+    run = get_published_run(c, kind) if has_public_result(kind) else None
     if run is None:
         raise Http404(_("Van deze soort analyse is geen resultaat gepubliceerd."))
     return {**result_summary(request, c, run), "result": public_result(run)}
