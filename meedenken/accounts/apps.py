@@ -27,6 +27,10 @@ class AccountsConfig(AppConfig):
         # Django's own permissions are made in post_migrate; the roles follow them (the data
         # migration 0002 makes the roles on a first migrate already).
         post_migrate.connect(sync_staff_roles, dispatch_uid="meedenken-staff-roles")
+        from meedenken.accounts.access import has_consultation_perm
+        from meedenken.core.permissions import register_consultation_perm
+
+        register_consultation_perm(has_consultation_perm)  # for the apps below accounts
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

@@ -11,10 +11,10 @@ from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meedenken.accounts.access import has_consultation_perm
 from meedenken.audit.models import AuditEntry
 from meedenken.audit.services import do_record_read
 from meedenken.core.csvsafe import write_safe_rows
+from meedenken.core.permissions import has_consultation_perm
 
 EXPORT_PERMISSION = "accounts.export_auditentry"
 EXPORT_COLUMNS = ["at", "kind", "actor_name", "action", "target_type", "target_id", "target_repr"]

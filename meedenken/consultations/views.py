@@ -9,7 +9,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from meedenken.accounts.access import has_consultation_perm
 from meedenken.consultations.selectors import (
     estimate_minutes,
     get_document_by_file,
@@ -17,6 +16,7 @@ from meedenken.consultations.selectors import (
     get_public_consultations,
 )
 from meedenken.core.files import protected_file_response
+from meedenken.core.permissions import has_consultation_perm
 
 
 @require_GET
