@@ -87,13 +87,16 @@ class VotingSet:
     version: int = 0  # Deliberation.statements_version it was read at
 
 
-def get_voting_set(deliberation: Deliberation) -> VotingSet:
+def get_voting_set(deliberation: Deliberation, *, check_version: bool = True) -> VotingSet:
     """The visible statements and the comment priorities, cached for a few seconds and checked
     against the deliberation's statements version on every call (one small query), so a
-    moderation in one process holds in all of them at once."""
+    moderation in one process holds in all of them at once. `check_version=False`: the cached
+    set as it is, for a caller whose write checks the version itself (voting/insert.py)."""
     key = voting_set_key(deliberation.consultation_id)
-    version = get_statements_version(deliberation.consultation_id)
     cached = local_cache.get(key)
+    if cached is not None and not check_version:
+        return cached
+    version = get_statements_version(deliberation.consultation_id)
     if cached is not None and cached.version == version:
         return cached
     rows = get_visible_statements(deliberation).values_list(
@@ -140,12 +143,14 @@ def get_next_statement(
     *,
     statement_id: int | None = None,
     voting_set: VotingSet | None = None,
+    votes: dict[int, int] | None = None,
 ) -> VotingState:
     """The statement to show: `statement_id` when it is visible (to change a vote), otherwise an
-    unvoted one drawn by the core's comment priority (per participant, repeatable)."""
+    unvoted one drawn by the core's comment priority (per participant, repeatable). `votes`:
+    the participant's votes when the caller already has them."""
     voting_set = voting_set or get_voting_set(deliberation)
-    voted: dict[int, int] = {}
-    if participant_id is not None:
+    voted: dict[int, int] = votes if votes is not None else {}
+    if participant_id is not None and votes is None:
         voted = get_votes_of(participant_id)
     visible = voting_set.statements
     total = len(visible)

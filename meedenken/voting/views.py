@@ -34,6 +34,7 @@ from meedenken.voting.forms import (
     clean_vote_quickly,
     error_list,
 )
+from meedenken.voting.insert import StaleVotingSet, folds_version_check
 from meedenken.voting.models import FloodFlag, Participant, VoteValue
 from meedenken.voting.services import (
     do_declare_as,
@@ -115,9 +116,12 @@ def next_statement_data(
     deliberation: Deliberation,
     participant_id: int,
     voting_set: selectors.VotingSet | None = None,
+    votes: dict[int, int] | None = None,
 ) -> dict[str, Any]:
     """The next statement as data, for the page script to show without a reload."""
-    state = selectors.get_next_statement(deliberation, participant_id, voting_set=voting_set)
+    state = selectors.get_next_statement(
+        deliberation, participant_id, voting_set=voting_set, votes=votes
+    )
     statement = state.statement
     data: dict[str, Any] = {"voted": state.voted, "total": state.total, "next": None}
     if statement is not None:
@@ -185,19 +189,21 @@ def vote_error(
 def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
     """Store a vote (and optional ratings). Nothing is stored unless all of it is valid.
 
-    The hot path reads one small row before the insert: the consultation and the visible
-    statements come from a per-process cache, checked against the deliberation's statements
-    version, the participant from the signed cookie (its name and signature are bound to the
-    consultation)."""
+    The hot path of a known participant is one statement on PostgreSQL: the consultation and
+    the visible statements come from a per-process cache, the participant from the signed
+    cookie (its name and signature are bound to the consultation), and the insert itself
+    checks the statements version and returns the participant's votes (voting/insert.py).
+    Elsewhere, and for a new participant, the version is checked before the insert."""
     deliberation = statements.get_cached_deliberation(slug)
     if deliberation is None:
         raise Http404
     consultation = deliberation.consultation
-    voting_set = selectors.get_voting_set(deliberation)  # one version check for the request
+    participant_id = participant_id_from_cookie(request, consultation)
+    folded = participant_id is not None and folds_version_check()
+    voting_set = selectors.get_voting_set(deliberation, check_version=not folded)
     statement = selectors.get_votable_statement(deliberation, statement_id, voting_set)
     if statement is None:  # unknown, hidden or of another consultation: the checks say which
         statement = statements.get_statement(consultation, statement_id)
-    participant_id = participant_id_from_cookie(request, consultation)
     participant = (
         Participant(pk=participant_id, consultation=consultation)
         if participant_id is not None
@@ -228,9 +234,23 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
     except RateLimited as error:
         return rate_limited_response(request, error)
     try:
-        participant, outcome = do_vote_as(
-            consultation, participant, statement, cleaned, client=client
-        )
+        try:
+            participant, outcome = do_vote_as(
+                consultation,
+                participant,
+                statement,
+                cleaned,
+                client=client,
+                statements_version=voting_set.version if folded else None,
+            )
+        except StaleVotingSet:  # moderated in another process since this one cached the set
+            voting_set = selectors.get_voting_set(deliberation)
+            statement = selectors.get_votable_statement(
+                deliberation, statement_id, voting_set
+            ) or statements.get_statement(consultation, statement_id)
+            participant, outcome = do_vote_as(
+                consultation, participant, statement, cleaned, client=client
+            )
     except DeliberationError as error:
         return vote_error(
             request,
@@ -254,7 +274,9 @@ def cast(request: HttpRequest, slug: str, statement_id: int) -> HttpResponse:
                 "vote": outcome.vote.value,
                 "changed": outcome.changed,
                 "message": str(note),
-                **next_statement_data(consultation, deliberation, participant.pk, voting_set),
+                **next_statement_data(
+                    consultation, deliberation, participant.pk, voting_set, outcome.votes
+                ),
             }
         )
     else:

@@ -40,9 +40,12 @@ def do_vote_as(
     *,
     now: datetime | None = None,
     client: Client | None = None,
+    statements_version: int | None = None,
 ) -> tuple[Participant, VoteOutcome]:
     """A visitor's vote (with optional ratings): every check first, then a participant is
-    created for a first-time visitor (None), then the vote is stored."""
+    created for a first-time visitor (None), then the vote is stored. `statements_version`:
+    the version of the statements the caller found `statement` among, for a known participant
+    (StaleVotingSet, nothing stored, when it moved on: voting/insert.py)."""
     now = now or timezone.now()
     if statement is None:
         raise DeliberationError(str(_("Deze stelling bestaat niet.")), 404)
@@ -62,6 +65,9 @@ def do_vote_as(
         feasibility=cleaned.get("feasibility"),
         now=now,
         checked=True,
+        expected_version=(
+            (consultation.pk, statements_version) if statements_version is not None else None
+        ),
     )
     return participant, outcome
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +23,7 @@ from meedenken.statements.services import (
     check_statement_votable,
     check_voting_open,
 )
+from meedenken.voting.insert import insert_first_vote
 from meedenken.voting.models import (
     FloodFlag,
     Participant,
@@ -145,6 +146,7 @@ class VoteOutcome:
     vote: Vote
     changed: bool  # False: the same vote was posted again, nothing changed
     previous: int | None  # the replaced value on a change of mind
+    votes: dict[int, int] | None = None  # the participant's votes after it, when read with it
 
 
 def do_cast_vote(
@@ -155,19 +157,24 @@ def do_cast_vote(
     now: datetime | None = None,
     check_open: bool = True,
     checked: bool = False,
+    expected_version: tuple[int, int] | None = None,
 ) -> VoteOutcome:
     """Store the participant's current vote; a different earlier vote goes to the history.
     Repeating the same vote changes nothing. `checked`: the caller already checked that voting
-    is open and the statement may be voted on."""
+    is open and the statement may be voted on. `expected_version`: (consultation id,
+    statements version) the caller checked the statement against; StaleVotingSet when it
+    moved on (see voting/insert.py)."""
     now = now or timezone.now()
     vote_value = check_vote_value(value)
     if not checked:
         if check_open:
             check_voting_open(participant.consultation, now)
         check_statement_votable(participant.consultation_id, statement)
-    first = _insert_first_vote(participant.pk, statement.pk, vote_value, now)
+    first, votes = insert_first_vote(
+        participant.pk, statement.pk, vote_value, now, expected_version=expected_version
+    )
     if first is not None:
-        return VoteOutcome(first, True, None)
+        return VoteOutcome(first, True, None, votes)
     for _attempt in range(3):
         try:
             with transaction.atomic():
@@ -199,41 +206,6 @@ def do_cast_vote(
             # A concurrent first vote on the same pair won the race: read it and decide again.
             continue
     raise DeliberationError(str(_("Uw stem kon niet worden opgeslagen. Probeer het opnieuw.")), 409)
-
-
-def _insert_first_vote(
-    participant_id: int, statement_id: int, value: int, now: datetime
-) -> Vote | None:
-    """The common case in one statement, without a transaction: the participant's first vote
-    on this statement. None when a vote exists (then the caller locks and compares)."""
-    table = connection.ops.quote_name(Vote._meta.db_table)
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {table} (participant_id, statement_id, value, voted_at) "  # noqa: S608
-                "VALUES (%s, %s, %s, %s) "
-                "ON CONFLICT (participant_id, statement_id) DO NOTHING RETURNING id",
-                [
-                    participant_id,
-                    statement_id,
-                    int(value),
-                    connection.ops.adapt_datetimefield_value(now),
-                ],
-            )
-            row = cursor.fetchone()
-    except IntegrityError as error:  # the participant no longer exists
-        raise DeliberationError(
-            str(_("Uw stem kon niet worden opgeslagen. Probeer het opnieuw.")), 409
-        ) from error
-    if row is None:
-        return None
-    return Vote(
-        pk=row[0],
-        participant_id=participant_id,
-        statement_id=statement_id,
-        value=value,
-        voted_at=now,
-    )
 
 
 def do_rate_statement(
@@ -272,6 +244,7 @@ def do_vote_and_rate(
     feasibility: int | None = None,
     now: datetime | None = None,
     checked: bool = False,
+    expected_version: tuple[int, int] | None = None,
 ) -> VoteOutcome:
     """A vote with optional ratings, all or nothing."""
     now = now or timezone.now()
@@ -279,10 +252,24 @@ def do_vote_and_rate(
     check_rating_value(impact, str(_("Impact")))
     check_rating_value(feasibility, str(_("Uitvoerbaarheid")))
     if impact is None and feasibility is None:
-        return do_cast_vote(participant, statement, value, now=now, checked=checked)
+        return do_cast_vote(
+            participant,
+            statement,
+            value,
+            now=now,
+            checked=checked,
+            expected_version=expected_version,
+        )
     try:
         with transaction.atomic():
-            outcome = do_cast_vote(participant, statement, value, now=now, checked=checked)
+            outcome = do_cast_vote(
+                participant,
+                statement,
+                value,
+                now=now,
+                checked=checked,
+                expected_version=expected_version,
+            )
             do_rate_statement(
                 participant,
                 statement,
