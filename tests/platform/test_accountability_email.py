@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from meedenken.accountability.models import AccountPublication
 from meedenken.accountability.services import (
@@ -23,6 +24,7 @@ from meedenken.notifications.models import EmailStatus, NoticeSubscription, Outg
 from meedenken.notifications.services import do_opt_out
 from meedenken.publication.services import do_set_responses_published
 from meedenken.responses.models import Response, ResponseStatus
+from meedenken.runs.models import AnalysisRun, RunStatus
 from meedenken.statements.services import do_enable_deliberation, do_seed_statement
 from tests.platform.coding_helpers import add_answers, staff
 from tests.platform.deliberation_helpers import fresh_cache  # noqa: F401 (autouse)
@@ -72,6 +74,20 @@ def test_participants_who_consented_get_the_links_once(
         language="nl",
     )
     do_set_responses_published(owner, consultation, True)
+    # a published report (issue 11): its link goes into the message too
+    now = timezone.now()
+    AnalysisRun.objects.create(
+        consultation=consultation,
+        kind="report",
+        status=RunStatus.DONE,
+        created_at=now,
+        finished_at=now,
+        published=True,
+        published_at=now,
+        result={},
+    )
+    Consultation.objects.filter(pk=consultation.pk).update(reported_at=now)
+    consultation.refresh_from_db()
 
     publication = do_set_account_published(owner, consultation, True)
     assert publication.notified_count == 4  # two consented, one opted out, one subscriber
@@ -84,6 +100,7 @@ def test_participants_who_consented_get_the_links_once(
     text = body(dutch)
     assert f"{SITE}/consultaties/test-consultatie/wat-we-deden/" in text
     assert f"Gepubliceerde reacties: {SITE}/consultaties/test-consultatie/reacties/" in text
+    assert f"Syntheseverslag: {SITE}/consultaties/test-consultatie/verslag/" in text
     assert "toestemming gaf contact met u op te nemen" in text
     html = body(dutch, "html")
     assert f'href="{SITE}/consultaties/test-consultatie/wat-we-deden/"' in html
@@ -94,6 +111,7 @@ def test_participants_who_consented_get_the_links_once(
     assert f"Published responses: {SITE}/en/consultaties/test-consultatie/reacties/" in body(
         english
     )
+    assert f"Synthesis report: {SITE}/en/consultaties/test-consultatie/verslag/" in body(english)
 
     emails = OutgoingEmail.objects.filter(purpose="publication")
     assert sorted(emails.values_list("to", "status")) == [
