@@ -273,6 +273,7 @@ def test_propose_a_measure_and_moderate_it(browsing: Browsing) -> None:
     item = staff.locator(".md-delib-translations > li").filter(has_text=approved)
     expect(item).to_contain_text("nog niet vertaald")
     item.get_by_label("Engelse vertaling").fill(translated)
+    expect(item.locator(".md-counter")).to_have_text(f"Nog {280 - len(translated)} tekens over.")
     with staff.expect_navigation():
         item.get_by_role("button", name="Vertaling opslaan").click()
     expect(staff.get_by_role("status").first).to_contain_text("Vertaling opgeslagen")

@@ -100,6 +100,14 @@ def test_translate_an_approved_proposal_later(
     assert "Translate proposals" in english and f'<q lang="nl">{DUTCH}</q>' in english
     assert '<label class="utrecht-form-label md-label" for="translation-' in english
     assert "English translation</label>" in english
+    # a live counter (responses/counter.js) on the field, which the limit describes
+    field = f"translation-{proposal.pk}"
+    assert "responses/counter.js" in english
+    assert (
+        f'id="{field}" name="text_en" rows="2" lang="en" data-max-length="280" '
+        f'aria-describedby="{field}_count"'
+    ) in english
+    assert f'id="{field}_count">At most 280 characters.</div>' in english
 
 
 def test_only_moderators_translate_and_never_a_rejected_proposal(
