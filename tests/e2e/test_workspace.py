@@ -62,6 +62,14 @@ def test_analyst_workspace(browsing: Browsing) -> None:
     wait_for_analysis(browsing, page)
     expect(page.get_by_role("heading", name="Kwaliteit per code").first).to_be_visible()
     browsing.check(page)  # no screenshot: a long page, slow to capture on a busy machine
+    # the code counts split by what respondents ticked on a closed question
+    split_by = page.get_by_label("Aantallen per code uitsplitsen naar het antwoord op")
+    split_by.select_option(index=1)
+    page.get_by_role("button", name="Uitsplitsen").click()
+    browsing.check(page)
+    expect(
+        page.get_by_role("table", name=re.compile("Campagnes tellen zoals gekozen")).first
+    ).to_be_visible()
 
     page.get_by_role("link", name="Antwoorden", exact=True).click()
     browsing.check(page)
