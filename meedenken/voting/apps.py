@@ -8,10 +8,11 @@ class VotingConfig(AppConfig):
     verbose_name = _("Stemmen")
 
     def ready(self) -> None:
-        from meedenken.runs.registry import as_stored, register_kind
+        from meedenken.runs.registry import register_kind
+        from meedenken.voting.opinion_json import public_opinion
         from meedenken.voting.opinion_run import OPINION, on_opinion_done, run_opinion
 
-        register_kind(OPINION, run_opinion, on_done=on_opinion_done, public_result=as_stored)
+        register_kind(OPINION, run_opinion, on_done=on_opinion_done, public_result=public_opinion)
 
         from meedenken.responses.copies import register_linked_texts
         from meedenken.responses.privacy import register_response_data

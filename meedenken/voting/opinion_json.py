@@ -4,6 +4,7 @@ database, no Django."""
 
 from __future__ import annotations
 
+import copy
 import math
 from typing import Any
 
@@ -168,3 +169,29 @@ def read_opinion(
         "levels": present,
         "map": {"participants": map_points(result)},
     }
+
+
+def public_opinion(run: Any) -> dict[str, Any]:
+    """The published opinion run as the public API gives it: statements that are not public
+    now (rejected since, or of a respondent who asked not to be published) are left out of the
+    statements, the groups' representative statements and the consensus (issue 12)."""
+    from meedenken.statements.selectors import public_statements
+
+    allowed = {
+        str(pk) for pk in public_statements(run.consultation_id).values_list("id", flat=True)
+    }
+    document = copy.deepcopy(run.result)
+
+    def shown(value: Any) -> bool:
+        return str(value) in allowed
+
+    if isinstance(document.get("statements"), list):
+        document["statements"] = [s for s in document["statements"] if shown(s.get("id"))]
+    for group in document.get("groups", []):
+        group["representative"] = [
+            r for r in group.get("representative", []) if shown(r.get("statement_id"))
+        ]
+    consensus = document.get("consensus", {})
+    for side in list(consensus):
+        consensus[side] = [c for c in consensus[side] if shown(c.get("statement_id"))]
+    return document

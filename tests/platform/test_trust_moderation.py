@@ -5,6 +5,8 @@ English, while staff still see the run as it was."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test import Client
 
@@ -60,6 +62,16 @@ def test_rejected_and_do_not_publish_measures_leave_every_public_page(
         assert HIDDEN_PROPOSAL not in html, url
         if "stellingen" not in url:  # the other measures are still there
             assert fx.statements[0].text_nl in html or fx.statements[0].text_en in html, url
+
+    # The public API's opinion result leaves them out too (their figures, not only the text).
+    api = Client().get(f"/api/v1/consultations/{consultation.slug}/results/opinion")
+    assert api.status_code == 200, api.status_code
+    result = api.json()["result"]
+    listed = {str(s["id"]) for s in result["statements"]}
+    assert str(fx.statements[0].pk) in listed
+    assert str(rejected.pk) not in listed and str(proposal.pk) not in listed
+    named = json.dumps([result["groups"], result["consensus"]])
+    assert f'"statement_id": {rejected.pk},' not in named
 
     # Staff who read analysis runs still see the run as it was computed.
     client.force_login(fx.owner)
