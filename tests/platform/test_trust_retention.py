@@ -177,6 +177,7 @@ def test_retention_deletes_what_it_should_and_nothing_else(world: dict[str, Any]
     assert out.getvalue().splitlines() == ["0 never-submitted draft(s) would be removed."]
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection
 def test_the_daily_job_runs_in_the_worker_and_queues_its_next_run_once(
     world: dict[str, Any],
 ) -> None:
