@@ -120,6 +120,7 @@ def test_staff_admin_authoring_is_audited(client: Client, consultation: Consulta
         "summary_en": consultation.summary_en,
         "explainer_nl": consultation.explainer_nl,
         "explainer_en": consultation.explainer_en,
+        "retention_action": consultation.retention_action,
         "documents-TOTAL_FORMS": "0",
         "documents-INITIAL_FORMS": "0",
         "sections-TOTAL_FORMS": "2",
