@@ -134,7 +134,10 @@ def answer_detail(
         raise Http404(_("Dit antwoord bestaat niet."))
     blind = request.GET.get("codering") == "tweede"
     coding_pass = CodingPass.SECOND if blind else CodingPass.FIRST
-    mine = answer.second_codes if blind else answer.human_codes  # type: ignore[attr-defined]
+    # Blind: only this analyst's own second-pass codes are ticked, never another coder's.
+    second = answer.second_codes  # type: ignore[attr-defined]
+    mine = [a for a in second if a.coder_id == request.user.pk] if blind else answer.human_codes  # type: ignore[attr-defined]
+    second_taken = blind and any(a.coder_id not in (None, request.user.pk) for a in second)
     return render(
         request,
         "workspace/answer.html",
@@ -152,6 +155,7 @@ def answer_detail(
             "span_kinds": SPAN_KIND_LABELS,
             "public_text": get_public_text(answer),
             "blind": blind,
+            "second_taken": second_taken,
             "coding_pass": coding_pass,
             "run_id": run_id,
             "staff_section": "answers",

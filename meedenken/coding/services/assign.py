@@ -68,6 +68,22 @@ def check_active_codes(consultation: Consultation, code_ids: Iterable[int]) -> l
     return codes
 
 
+def check_own_second_pass(answer_ids: Iterable[int], actor: Actor) -> None:
+    """A blind second coding is one analyst's: another may not add to it or overwrite it (that
+    would mix two coders in one pass, and the form's ticks would show the first one's codes)."""
+    user = acting_user(actor)
+    if user is None:
+        return
+    taken = CodeAssignment.objects.filter(
+        answer_id__in=answer_ids, coding_pass=CodingPass.SECOND, coder__isnull=False
+    ).exclude(coder=user)
+    if taken.exists():
+        raise CodingError(
+            _("Een andere analist heeft dit antwoord al blind gecodeerd. Er is niets opgeslagen."),
+            code="second_taken",
+        )
+
+
 def _check_pass(coding_pass: str) -> str:
     if coding_pass not in CodingPass.values:
         raise CodingError(_("Onbekende codering."))
@@ -92,6 +108,8 @@ def do_set_answer_codes(
         check_codebook_version(codebook, expected_version)
         [answer] = check_codable_answers(consultation, [answer_id])
         codes = check_active_codes(consultation, code_ids)
+        if coding_pass == CodingPass.SECOND:
+            check_own_second_pass([answer], actor)
         current = set(
             CodeAssignment.objects.filter(answer_id=answer, coding_pass=coding_pass).values_list(
                 "code_id", flat=True
@@ -144,6 +162,8 @@ def do_bulk_code(
         codes = check_active_codes(consultation, code_ids)
         if not codes:
             raise CodingError(_("Kies ten minste één code."), code="empty")
+        if coding_pass == CodingPass.SECOND:
+            check_own_second_pass(answers, actor)
         have = set(
             CodeAssignment.objects.filter(
                 answer_id__in=answers, coding_pass=coding_pass, code__in=codes
