@@ -9,9 +9,10 @@ import re
 import pytest
 from django.test import Client
 
+from meedenken.coding.errors import CodingError
 from meedenken.coding.models import CodeAssignment, Codebook, CodingPass
 from meedenken.coding.selectors import get_codes_by_key
-from meedenken.coding.services import do_import_codebook, do_set_answer_codes
+from meedenken.coding.services import do_bulk_code, do_import_codebook, do_set_answer_codes
 from meedenken.consultations.models import Consultation
 from meedenken.sensemaking.text.codebook import BUNDLED_DIR
 from tests.platform.coding_helpers import add_answers, open_question, staff
@@ -84,3 +85,22 @@ def test_third_analyst_cannot_overwrite_a_blind_coding(coded: dict) -> None:
     assert list(second_pass.values_list("code__key", "coder__username")) == [
         ("forced_labour", "tweede")
     ]
+
+
+def test_bulk_blind_coding_refuses_a_selection_with_another_analysts_blind_coding(
+    coded: dict, consultation: Consultation
+) -> None:
+    """All or nothing: one answer coded blind by another analyst refuses the whole selection."""
+    _first, _second, third = coded["users"]
+    codes = coded["codes"]
+    [fresh] = add_answers(consultation, ["Due diligence kost het mkb veel tijd."])
+    with pytest.raises(CodingError) as refused:
+        do_bulk_code(
+            consultation,
+            [fresh.pk, coded["answer"].pk],
+            [codes["sme_burden"].pk],
+            third,
+            coding_pass=CodingPass.SECOND,
+        )
+    assert refused.value.code == "second_taken"
+    assert not CodeAssignment.objects.filter(answer=fresh).exists()  # nothing half-saved
