@@ -173,6 +173,7 @@ def code_next(request: HttpRequest, consultation: Consultation, question_id: int
         get_current_run_id(consultation),
         int(after) if after.isdigit() else None,
         blind=blind,
+        user=request.user,
     )
     if answer is None:
         if blind:

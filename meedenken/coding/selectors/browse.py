@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
@@ -29,6 +31,7 @@ from meedenken.coding.models import (
 )
 from meedenken.coding.search import search_answers
 from meedenken.consultations.models import Question
+from meedenken.core.actors import acting_user
 from meedenken.responses.models import Answer, ResponseStatus
 
 PER_PAGE = 25
@@ -298,13 +301,25 @@ def get_question_campaigns(
 
 
 def get_next_to_code(
-    question: Question, run_id: int | None, after: int | None = None, *, blind: bool = False
+    question: Question,
+    run_id: int | None,
+    after: int | None = None,
+    *,
+    blind: bool = False,
+    user: AbstractBaseUser | AnonymousUser | None = None,
 ) -> Answer | None:
     """The next uncoded answer in the core's active-learning order (then the newest first).
-    For the blind second coding: the next answer the first analyst coded and nobody second."""
+    For the blind second coding by `user`: the next answer another analyst coded in the first
+    pass and nobody in the second (another's blind coding is theirs, one's own is done)."""
     if blind:
         todo = filter_answers(submitted_answers(question), AnswerFilters(status="coded"), run_id)
         todo = filter_answers(todo, AnswerFilters(status="not_second_coded"), run_id)
+        coder = acting_user(user)
+        if coder is not None:  # coding one's own first coding again is not blind
+            own_first = CodeAssignment.objects.filter(
+                answer=OuterRef("pk"), coding_pass=CodingPass.FIRST, coder=coder
+            )
+            todo = todo.exclude(Exists(own_first))
         return todo.exclude(pk=after or 0).order_by("id").first()
     uncoded = filter_answers(submitted_answers(question), AnswerFilters(status="uncoded"), run_id)
     if after is not None:
