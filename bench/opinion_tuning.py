@@ -1,20 +1,20 @@
-"""Choosing opinion-group settings on the development set only (issue 15), so the held-out
-conversations of `bench/opinion_heldout.py` stay unseen until the choice is made.
+"""Choosing the opinion-group settings by leave-one-conversation-out (issue 15), with red-dwarf
+0.4.0 in the same run.
 
-Every candidate runs on the nine conversations in ../shared/data/polis/ for each seed. The
-reported figures per candidate are the median and mean ARI against Pol.is's `group-id` (on the
-participants both cluster), the group count, coverage (share of Pol.is's clustered participants
-that we cluster) and the spread over seeds. The choice is checked by leave-one-conversation-out:
-for each conversation, the candidate with the best mean ARI on the other eight is picked and
-scored on the one left out.
+The protocol (written in docs/benchmarks.md before the run, "Third round"): every conversation
+we have, the nine of ../shared/data/polis/ and the ten of `bench/opinion_heldout.py`, and six
+candidates fixed beforehand. Each candidate runs on every conversation for seeds 0, 1 and 2;
+its score there is the ARI against Pol.is's groups on the participants both cluster, averaged
+over the seeds. For each conversation the candidate with the best mean score on the other 18
+is picked (ties to the earlier candidate) and scored on the one left out. Coverage is the share
+of Pol.is's clustered participants that we cluster (the lowest over the seeds).
 
-A candidate is `name:field=value,field=value` (OpinionConfig fields, values as JSON), and
-`+rest` appended to its name also counts the participants below the clustering threshold, each
-in the group whose center is nearest on the opinion map (evaluated after the run, so it needs
-no change to the core).
+Timing: the analysis in-process per candidate, and per conversation the whole process of
+`meedenken analyse-votes` (defaults) and of red-dwarf's `run_pipeline`, one after the other so
+the machine's load falls on both alike.
 
-    .venv/bin/python bench/opinion_tuning.py --seeds 0 1 2 \\
-        --candidates default: converged:base_max_iter=100 "default+rest:"
+    .venv/bin/python bench/opinion_tuning.py --opendata /path/openData.git \\
+        --red-dwarf-repo /path/red-dwarf.git --red-dwarf /tmp/rd/bin/python --json out.json
 """
 
 from __future__ import annotations
@@ -23,102 +23,240 @@ import argparse
 import json
 import statistics
 import sys
+import tempfile
+import time
 from pathlib import Path
 
-import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from opinion_vs_polis import POLIS_DIR  # noqa: E402
+from opinion_heldout import (  # noqa: E402
+    OPENDATA,
+    RED_DWARF,
+    from_opendata,
+    from_red_dwarf,
+    whole_process,
+)
+from opinion_vs_polis import POLIS_DIR, red_dwarf_groups  # noqa: E402
 
 from meedenken.sensemaking.opinion.pipeline import analyse_votes  # noqa: E402
-from meedenken.sensemaking.opinion.polis_io import read_polis_export  # noqa: E402
-from meedenken.sensemaking.opinion.result import OpinionConfig, OpinionResult  # noqa: E402
+from meedenken.sensemaking.opinion.polis_io import PolisExport, read_polis_export  # noqa: E402
+from meedenken.sensemaking.opinion.result import OpinionConfig  # noqa: E402
+
+# The six candidates of the protocol, in its order (ties go to the earlier one).
+CURRENT = {"base_clusters": True, "base_max_iter": 10, "k_margin": 0.02}
+CURRENT |= {"weighted_silhouette": False, "group_max_iter": 20}
+POLIS = CURRENT | {"base_max_iter": 100, "k_margin": 0.0}
+REDDWARF = {"base_clusters": False, "group_max_iter": 300, "k_margin": 0.0}
+REDDWARF |= {"weighted_silhouette": True}
+CANDIDATES: dict[str, dict[str, object]] = {
+    "current": CURRENT,
+    "current+rest": CURRENT | {"place_rest": True},
+    "polis": POLIS,
+    "polis+rest": POLIS | {"place_rest": True},
+    "reddwarf": REDDWARF,
+    "reddwarf+rest": REDDWARF | {"place_rest": True},
+}
 
 
-def parse_candidate(text: str) -> tuple[str, dict[str, object], bool]:
-    name, _, settings = text.partition(":")
-    options: dict[str, object] = {}
-    for pair in filter(None, settings.split(",")):
-        key, _, value = pair.partition("=")
-        options[key] = json.loads(value)
-    return name, options, name.endswith("+rest")
-
-
-def groups_with_rest(result: OpinionResult, voted: np.ndarray) -> np.ndarray:
-    """Each unclustered participant who voted, in the group with the nearest center."""
-    labels = result.participant_group.copy()
-    if not result.groups:
-        return labels
-    centers = np.array([g.center for g in result.groups])
-    rest = (labels < 0) & voted
-    distance = ((result.participant_projection[rest, None, :] - centers[None]) ** 2).sum(axis=2)
-    labels[rest] = np.argmin(distance, axis=1)
-    return labels
-
-
-def score(directory: Path, options: dict[str, object], rest: bool, seed: int) -> dict:
-    export = read_polis_export(directory)
-    config = OpinionConfig(seed=seed, **options)  # type: ignore[arg-type]
+def score(export: PolisExport, options: dict[str, object], seed: int) -> dict:
+    config = OpinionConfig(seed=seed, min_votes_to_cluster=7, **options)  # type: ignore[arg-type]
+    t0 = time.perf_counter()
     result = analyse_votes(export.vote_records(), moderated_out=export.moderated_out, config=config)
-    labels = result.participant_group
-    if rest:  # every participant of the result cast at least one vote (or pass)
-        labels = groups_with_rest(result, np.ones(len(labels), dtype=bool))
+    seconds = time.perf_counter() - t0
     polis = export.polis_groups()
-    ours = dict(zip(result.participant_ids, labels.tolist(), strict=True))
+    ours = dict(zip(result.participant_ids, result.participant_group.tolist(), strict=True))
     both = [p for p in polis if ours.get(p, -1) >= 0]
     return {
-        "conversation": directory.name,
-        "seed": seed,
         "ari": float(adjusted_rand_score([polis[p] for p in both], [ours[p] for p in both])),
-        "k_right": len(result.groups) == len(set(polis.values())),
+        "groups": len(result.groups),
         "coverage": len(both) / max(len(polis), 1),
+        "labels": [ours.get(p, -1) for p in sorted(polis)],
+        "analysis_seconds": seconds,
     }
+
+
+def run_conversation(folder: Path, seeds: list[int], red_dwarf: str | None) -> dict:
+    export = read_polis_export(folder)
+    polis = export.polis_groups()
+    row: dict = {
+        "conversation": folder.name,
+        "participants": len(export.vote_records().participant_ids),
+        "clustered_polis": len(polis),
+        "groups_polis": len(set(polis.values())),
+        "candidates": {
+            name: [score(export, options, s) | {"seed": s} for s in seeds]
+            for name, options in CANDIDATES.items()
+        },
+    }
+    if red_dwarf:
+        ours_seconds = whole_process(folder)
+        theirs, rd_seconds = red_dwarf_groups(red_dwarf, export)
+        rd_both = [p for p in polis if p in theirs]
+        row["red_dwarf"] = {
+            "ari": float(
+                adjusted_rand_score([polis[p] for p in rd_both], [theirs[p] for p in rd_both])
+            ),
+            "groups": len(set(theirs.values())),
+            "coverage": len(rd_both) / max(len(polis), 1),
+            "process_seconds": rd_seconds,
+        }
+        row["ours_process_seconds"] = ours_seconds
+    return row
+
+
+def mean_ari(row: dict, name: str) -> float:
+    return statistics.mean(r["ari"] for r in row["candidates"][name])
+
+
+def leave_one_out(rows: list[dict]) -> list[str]:
+    """The pick for each conversation: best mean ARI on all the others, ties to the earlier."""
+    names = list(CANDIDATES)
+    picks = []
+    for left_out in rows:
+        others = [r for r in rows if r is not left_out]
+        on_others = {c: statistics.mean(mean_ari(r, c) for r in others) for c in names}
+        picks.append(max(names, key=lambda c: (on_others[c], -names.index(c))))
+    return picks
+
+
+def markdown(rows: list[dict], seeds: list[int]) -> str:
+    names = list(CANDIDATES)
+    lines = [
+        "| candidate | median ARI | mean ARI | ARI spread over seeds (max) | group count right "
+        "| coverage >= 95 % | analysis (s, all 19, mean over seeds) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for c in names:
+        aris = [mean_ari(r, c) for r in rows]
+        spread = max(
+            max(x["ari"] for x in r["candidates"][c]) - min(x["ari"] for x in r["candidates"][c])
+            for r in rows
+        )
+        k_right = statistics.mean(
+            sum(
+                x["groups"] == r["groups_polis"]
+                for r in rows
+                for x in r["candidates"][c]
+                if x["seed"] == s
+            )
+            for s in seeds
+        )
+        covered = sum(min(x["coverage"] for x in r["candidates"][c]) >= 0.95 for r in rows)
+        seconds = sum(
+            statistics.mean(x["analysis_seconds"] for x in r["candidates"][c]) for r in rows
+        )
+        lines.append(
+            f"| {c} | {statistics.median(aris):.3f} | {statistics.mean(aris):.3f} | "
+            f"{spread:.3f} | {k_right:.1f} / {len(rows)} | {covered} / {len(rows)} | "
+            f"{seconds:.2f} |"
+        )
+    picks = leave_one_out(rows)
+    rd = "red_dwarf" in rows[0]
+    lines += [
+        "",
+        "| conversation | participants / clustered by Pol.is | "
+        + " | ".join(names)
+        + " | LOO pick | groups Pol.is / pick / red-dwarf | coverage pick / red-dwarf "
+        "| ARI pick | ARI red-dwarf | process ours / red-dwarf (s) |",
+        "| --- | ---: | " + " | ".join("---:" for _ in names) + " | --- | :---: | ---: | ---: "
+        "| ---: | ---: |",
+    ]
+    held, theirs = [], []
+    for r, pick in zip(rows, picks, strict=True):
+        runs = r["candidates"][pick]
+        groups = "/".join(sorted({str(x["groups"]) for x in runs}))
+        coverage = min(x["coverage"] for x in runs)
+        held.append(
+            {
+                "ari": mean_ari(r, pick),
+                "coverage": coverage,
+                "k_right": statistics.mean(x["groups"] == r["groups_polis"] for x in runs),
+            }
+        )
+        cells = [
+            r["conversation"],
+            f"{r['participants']} / {r['clustered_polis']}",
+            *(f"{mean_ari(r, c):.3f}" for c in names),
+            pick,
+        ]
+        if rd:
+            d = r["red_dwarf"]
+            theirs.append(d)
+            cells += [
+                f"{r['groups_polis']} / {groups} / {d['groups']}",
+                f"{coverage:.1%} / {d['coverage']:.1%}",
+                f"{mean_ari(r, pick):.3f}",
+                f"{d['ari']:.3f}",
+                f"{r['ours_process_seconds']:.2f} / {d['process_seconds']:.2f}",
+            ]
+        else:
+            cells += [
+                f"{r['groups_polis']} / {groups} / -",
+                f"{coverage:.1%} / -",
+                f"{mean_ari(r, pick):.3f}",
+                "-",
+                "-",
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    aris = [h["ari"] for h in held]
+    lines += [
+        "",
+        f"Left out, picked on the other 18: median ARI {statistics.median(aris):.3f}, mean "
+        f"{statistics.mean(aris):.3f}; group count right on "
+        f"{sum(h['k_right'] for h in held):.1f} of {len(held)} (mean over seeds); coverage "
+        f">= 95 % on {sum(h['coverage'] >= 0.95 for h in held)} of {len(held)}.",
+        "Picks: " + ", ".join(f"{c} {picks.count(c)}" for c in names if picks.count(c)) + ".",
+    ]
+    if rd:
+        rd_aris = [d["ari"] for d in theirs]
+        ours_s = sum(r["ours_process_seconds"] for r in rows)
+        rd_s = sum(d["process_seconds"] for d in theirs)
+        ratios = [
+            d["process_seconds"] / r["ours_process_seconds"]
+            for r, d in zip(rows, theirs, strict=True)
+        ]
+        lines += [
+            f"red-dwarf (random_state 0): median ARI {statistics.median(rd_aris):.3f}, mean "
+            f"{statistics.mean(rd_aris):.3f}; group count right on "
+            f"{sum(d['groups'] == r['groups_polis'] for r, d in zip(rows, theirs, strict=True))}"
+            f" of {len(rows)}; coverage >= 95 % on "
+            f"{sum(d['coverage'] >= 0.95 for d in theirs)} of {len(rows)}.",
+            f"Whole process, sum over the {len(rows)}: ours {ours_s:.1f} s, red-dwarf "
+            f"{rd_s:.1f} s ({rd_s / ours_s:.1f}x); per conversation red-dwarf / ours "
+            f"{min(ratios):.1f}x to {max(ratios):.1f}x, median {statistics.median(ratios):.1f}x.",
+        ]
+    return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=POLIS_DIR)
+    parser.add_argument("--opendata", type=Path, help="openData git directory (held-out eight)")
+    parser.add_argument("--red-dwarf-repo", type=Path, help="red-dwarf git directory (fixtures)")
+    parser.add_argument("--red-dwarf", metavar="PYTHON", help="interpreter with red-dwarf 0.4.0")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
-    parser.add_argument("--candidates", nargs="+", default=["default:"])
+    parser.add_argument("--only", nargs="*", default=[], help="conversations (names) to run")
+    parser.add_argument("--json", type=Path, help="write the raw figures here")
     args = parser.parse_args()
-    folders = sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file())
-    table: dict[str, list[dict]] = {}
-    for text in args.candidates:
-        name, options, rest = parse_candidate(text)
-        table[name] = [score(f, options, rest, s) for s in args.seeds for f in folders]
-    names = [f.name for f in folders]
-    mean_ari = {
-        c: {n: statistics.mean(r["ari"] for r in rows if r["conversation"] == n) for n in names}
-        for c, rows in table.items()
-    }
-    print("| candidate | median ARI per seed | mean ARI per seed | k right | coverage >= 95% |")
-    print("| --- | --- | --- | ---: | ---: |")
-    for c, rows in table.items():
-        per_seed = [[r for r in rows if r["seed"] == s] for s in args.seeds]
-        medians = "/".join(f"{statistics.median(r['ari'] for r in p):.3f}" for p in per_seed)
-        means = "/".join(f"{statistics.mean(r['ari'] for r in p):.3f}" for p in per_seed)
-        k_right = statistics.mean(sum(r["k_right"] for r in p) for p in per_seed)
-        covered = statistics.mean(sum(r["coverage"] >= 0.95 for r in p) for p in per_seed)
-        print(f"| {c} | {medians} | {means} | {k_right:.1f} / {len(names)} | {covered:.1f} |")
-    print("\n| conversation | " + " | ".join(table) + " | LOO pick |")
-    print("| --- | " + " | ".join("---:" for _ in table) + " | --- |")
-    loo = []
-    for n in names:
-        others = {
-            c: statistics.mean(v for k, v in per.items() if k != n) for c, per in mean_ari.items()
-        }
-        pick = max(others, key=lambda c: (others[c], -list(table).index(c)))
-        loo.append(mean_ari[pick][n])
-        cells = " | ".join(f"{mean_ari[c][n]:.3f}" for c in table)
-        print(f"| {n} | {cells} | {pick} |")
-    print(
-        f"\nLeave-one-conversation-out (mean over seeds): median ARI {statistics.median(loo):.3f}, "
-        f"mean {statistics.mean(loo):.3f}."
-    )
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file())
+        if args.opendata:
+            folders += [from_opendata(args.opendata, n, Path(tmp)) for n in OPENDATA]
+        if args.red_dwarf_repo:
+            folders += [from_red_dwarf(args.red_dwarf_repo, n, Path(tmp)) for n in RED_DWARF]
+        if args.only:
+            folders = [f for f in folders if f.name in args.only]
+        rows = []
+        for folder in folders:
+            rows.append(run_conversation(folder, args.seeds, args.red_dwarf))
+            print(f"done {folder.name}", file=sys.stderr, flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1))
+    print(markdown(rows, args.seeds))
     return 0
 
 

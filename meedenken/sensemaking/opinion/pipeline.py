@@ -142,6 +142,8 @@ def _analyse(
             base_max_iter=config.base_max_iter,
             k_margin=config.k_margin,
             weighted_silhouette=config.weighted_silhouette,
+            base_clusters=config.base_clusters,
+            group_max_iter=config.group_max_iter,
         ).fit(projection, in_conv, len(previous.groups) if previous else None)
         labels, group_centers = clustering.labels, clustering.group_centers
         if config.place_rest:

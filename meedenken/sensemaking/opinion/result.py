@@ -23,6 +23,8 @@ class OpinionConfig:
     place_rest: bool = (
         False  # also place the other voters, each in its nearest base cluster's group
     )
+    # False: no base level, groups by k-means on the participants themselves (red-dwarf 0.4.0)
+    base_clusters: bool = True
     base_k: int = 100  # base clusters
     max_groups: int = 5  # groups: k in 2..min(max_groups, 2 + n_base // 12)
     k_margin: float = 0.02  # fewest groups whose silhouette is this close to the best
@@ -31,6 +33,7 @@ class OpinionConfig:
     base_sample_size: int = 20_000  # base k-means fits on a sample above this many people
     base_n_init: int = 1  # base k-means restarts (Pol.is: one, warm-started between updates)
     base_max_iter: int = 10  # base k-means iterations per fit
+    group_max_iter: int = 20  # group k-means iterations per start (red-dwarf: up to 300)
     bridging: bool = True
     bridging_l2: float = 0.03
     bridging_sweeps: int = 30  # at most; stops when intercepts move less than bridging_tol
