@@ -15,6 +15,7 @@ from meedenken.accounts.access import has_consultation_perm
 from meedenken.coding.errors import CodingError
 from meedenken.coding.models import CodingPass
 from meedenken.coding.selectors import get_codebook, get_codes, get_current_run_id, get_public_text
+from meedenken.coding.selectors.blind import is_coded_blind_by_another
 from meedenken.coding.selectors.browse import (
     get_answer,
     get_answer_page,
@@ -137,7 +138,7 @@ def answer_detail(
     # Blind: only this analyst's own second-pass codes are ticked, never another coder's.
     second = answer.second_codes  # type: ignore[attr-defined]
     mine = [a for a in second if a.coder_id == request.user.pk] if blind else answer.human_codes  # type: ignore[attr-defined]
-    second_taken = blind and any(a.coder_id not in (None, request.user.pk) for a in second)
+    second_taken = blind and is_coded_blind_by_another([answer.pk], request.user)
     return render(
         request,
         "workspace/answer.html",

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from meedenken.coding.errors import CodingError
 from meedenken.coding.models import CodeAssignment, Codebook, CodingPass
@@ -104,3 +106,33 @@ def test_bulk_blind_coding_refuses_a_selection_with_another_analysts_blind_codin
         )
     assert refused.value.code == "second_taken"
     assert not CodeAssignment.objects.filter(answer=fresh).exists()  # nothing half-saved
+
+
+def test_blind_page_costs_the_same_queries_taken_or_not_and_with_more_codes(
+    coded: dict, consultation: Consultation
+) -> None:
+    """Whether another analyst coded the answer blind costs the page the same queries, taken or
+    not, with one second-pass code or several."""
+    _first, second, third = coded["users"]
+    codes = coded["codes"]
+    client = Client()
+
+    def count(user: object, url: str) -> tuple[int, bool]:
+        client.force_login(user)
+        client.get(url)  # warm the session
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url).content.decode()
+        return len(queries), "Een andere analist heeft dit antwoord al blind gecodeerd" in page
+
+    blind = f"{coded['url']}?codering=tweede"
+    taken = count(third, blind)
+    own = count(second, blind)
+    do_set_answer_codes(
+        consultation,
+        coded["answer"].pk,
+        [codes[key].pk for key in ("forced_labour", "child_labour", "sme_burden")],
+        second,
+        coding_pass=CodingPass.SECOND,
+    )
+    more = count(third, blind)
+    assert (taken, own, more) == ((taken[0], True), (taken[0], False), (taken[0], True))

@@ -23,6 +23,7 @@ from meedenken.coding.models import (
     CodeStatus,
     CodingPass,
 )
+from meedenken.coding.selectors.blind import is_coded_blind_by_another
 from meedenken.coding.services.codebook import check_codebook_version, lock_codebook
 from meedenken.consultations.models import Consultation, QuestionKind
 from meedenken.core.actors import acting_user
@@ -71,13 +72,9 @@ def check_active_codes(consultation: Consultation, code_ids: Iterable[int]) -> l
 def check_own_second_pass(answer_ids: Iterable[int], actor: Actor) -> None:
     """A blind second coding is one analyst's: another may not add to it or overwrite it (that
     would mix two coders in one pass, and the form's ticks would show the first one's codes)."""
-    user = acting_user(actor)
-    if user is None:
+    if acting_user(actor) is None:  # the system (an import) is no analyst coding blind
         return
-    taken = CodeAssignment.objects.filter(
-        answer_id__in=answer_ids, coding_pass=CodingPass.SECOND, coder__isnull=False
-    ).exclude(coder=user)
-    if taken.exists():
+    if is_coded_blind_by_another(answer_ids, actor):
         raise CodingError(
             _("Een andere analist heeft dit antwoord al blind gecodeerd. Er is niets opgeslagen."),
             code="second_taken",
