@@ -116,7 +116,8 @@ class TwoLevelClustering:
             {},
         )
         points = projection[members]
-        if len(members) < 2 or len(np.unique(points, axis=0)) < 2:
+        # (All at one place: nothing to split. Cheaper than counting unique rows.)
+        if len(members) < 2 or not (points != points[0]).any():
             return empty
         if self.base_clusters:
             base = WeightedKMeans(

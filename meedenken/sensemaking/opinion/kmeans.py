@@ -60,26 +60,50 @@ class WeightedKMeans:
 def _batched_lloyd(
     points: np.ndarray, w: np.ndarray, starts: np.ndarray, max_iter: int
 ) -> tuple[float, np.ndarray]:
-    """Lloyd from several starts at once (small problems: the group level); returns the lowest
-    weighted inertia and its centers. A cluster that empties keeps its previous center."""
+    """Lloyd from several starts at once (small problems: the group level, or the participants
+    without a base level); returns the lowest weighted inertia and its centers. Each start stops
+    when no point changes cluster; a cluster that empties keeps its previous center."""
     centers = starts.astype(np.float64)  # (inits, k, dims)
-    previous: np.ndarray | None = None
+    inits, k, dims = centers.shape
+    n = len(points)
+    previous = np.full((inits, n), -1, dtype=np.int64)
+    active = np.arange(inits)
+    # Weights repeated once per start, for per-(start, cluster) sums by one bincount.
+    w_rep = np.tile(w, inits)
+    wp_rep = [np.tile(w * points[:, j], inits) for j in range(dims)]
     for _ in range(max_iter):
-        d = ((points[None, :, None, :] - centers[:, None, :, :]) ** 2).sum(axis=3)
-        labels = d.argmin(axis=2)  # (inits, n)
-        if previous is not None and np.array_equal(labels, previous):
+        labels = _squared_distances(points, centers[active]).argmin(axis=2)  # (active, n)
+        moving = ~np.all(labels == previous[active], axis=1)
+        if not moving.any():
             break
-        one_hot = (labels[:, :, None] == np.arange(centers.shape[1])) * w[None, :, None]
-        mass = one_hot.sum(axis=1)  # (inits, k)
-        sums = np.einsum("ink,nd->ikd", one_hot, points)
-        centers = np.where(
-            mass[:, :, None] > 0, sums / np.maximum(mass, 1e-300)[:, :, None], centers
+        active, labels = active[moving], labels[moving]
+        previous[active] = labels
+        a = len(active)
+        flat = (labels + k * np.arange(a)[:, None]).ravel()
+        mass = np.bincount(flat, weights=w_rep[: a * n], minlength=a * k).reshape(a, k)
+        sums = np.stack(
+            [
+                np.bincount(flat, weights=wp[: a * n], minlength=a * k).reshape(a, k)
+                for wp in wp_rep
+            ],
+            axis=2,
         )
-        previous = labels
-    d = ((points[None, :, None, :] - centers[:, None, :, :]) ** 2).sum(axis=3)
+        centers[active] = np.where(
+            mass[:, :, None] > 0, sums / np.maximum(mass, 1e-300)[:, :, None], centers[active]
+        )
+    d = _squared_distances(points, centers)
     inertia = (d.min(axis=2) * w[None, :]).sum(axis=1)
     best = int(np.argmin(inertia))
     return float(inertia[best]), centers[best]
+
+
+def _squared_distances(points: np.ndarray, centers: np.ndarray) -> np.ndarray:
+    """(inits, n, k) squared distances of every point to every center of every start, a
+    coordinate at a time (no (inits, n, k, dims) temporary)."""
+    d = np.zeros((centers.shape[0], len(points), centers.shape[1]))
+    for j in range(points.shape[1]):
+        d += (points[None, :, None, j] - centers[:, None, :, j]) ** 2
+    return d
 
 
 def _plus_plus(points: np.ndarray, w: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:

@@ -14,6 +14,7 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -123,12 +124,13 @@ class PolisExport:
     def vote_records(self) -> VoteRecords:
         """All votes as records: events from votes.csv, else latest votes from
         participants-votes.csv; statements without votes are kept."""
-        comment_ids = [c.comment_id for c in self.comments]
+        # Integer arrays, not lists: the ids are then coded without a Python loop.
+        comment_ids = np.array([c.comment_id for c in self.comments], dtype=np.int64)
         if self.votes is not None:
             v = self.votes
             return VoteRecords.from_ids(
-                v.voter_id.tolist(),
-                v.comment_id.tolist(),
+                v.voter_id,
+                v.comment_id,
                 v.vote,
                 v.timestamp,
                 all_statement_ids=comment_ids,
@@ -137,11 +139,11 @@ class PolisExport:
             p = self.participants
             columns = np.asarray(p.comment_ids, dtype=np.int64)
             return VoteRecords.from_ids(
-                p.participant[p.vote_row].tolist(),
-                columns[p.vote_column].tolist(),
+                p.participant[p.vote_row],
+                columns[p.vote_column],
                 p.vote,
                 all_statement_ids=comment_ids,
-                all_participant_ids=p.participant.tolist(),
+                all_participant_ids=p.participant,
             )
         return VoteRecords.from_ids([], [], [], all_statement_ids=comment_ids)
 
@@ -158,8 +160,8 @@ class PolisExport:
         }
 
 
-def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs; the line number is where the record starts in the file."""
+def _records(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, records and the line where each record starts in the file."""
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.reader(handle)
         try:
@@ -169,14 +171,61 @@ def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str
         missing = [c for c in required if c not in header]
         if missing:
             raise PolisFormatError(path, 1, f"missing column(s): {', '.join(missing)}")
+        records, lines = [], []
         line = reader.line_num + 1
         for record in reader:
             if len(record) != len(header):
                 raise PolisFormatError(
                     path, line, f"expected {len(header)} fields, found {len(record)}"
                 )
-            yield line, dict(zip(header, record, strict=True))
+            records.append(record)
+            lines.append(line)
             line = reader.line_num + 1
+    return header, records, lines
+
+
+def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) pairs; the line number is where the record starts in the file."""
+    header, records, lines = _records(path, required)
+    for line, record in zip(lines, records, strict=True):
+        yield line, dict(zip(header, record, strict=True))
+
+
+def _column(
+    header: list[str], records: list[list[str]], name: str, default: str | None = None
+) -> np.ndarray:
+    """One column's texts (the last of that name, as a dict of the row keeps); `default` where
+    the column is absent or, when given, the cell is empty."""
+    where = {column: i for i, column in enumerate(header)}
+    if name not in where:
+        return np.full(len(records), default or "", dtype=object)
+    texts = np.array([r[where[name]] for r in records], dtype=object)
+    if default is not None:
+        texts[texts == ""] = default
+    return texts
+
+
+def _ints(path: Path, lines: list[int], column: str, texts: np.ndarray) -> np.ndarray:
+    """Integers from texts at once; on a bad one, the error names its line (as `_int`)."""
+    try:
+        return np.array([int(t) for t in texts], dtype=np.int64)
+    except ValueError:
+        for line, text in zip(lines, texts.tolist(), strict=True):
+            _int(path, line, column, text)
+        raise
+
+
+def _votes(path: Path, lines: np.ndarray, texts: np.ndarray) -> np.ndarray:
+    """Vote values from texts (a C-level dict look-up per vote); the first unknown one raises
+    the error of `_vote` with its line."""
+    unknown = 9
+    values = np.fromiter(
+        map(VOTE_TEXT.get, texts.tolist(), repeat(unknown)), dtype=np.int8, count=len(texts)
+    )
+    bad = np.flatnonzero(values == unknown)
+    if len(bad):
+        _vote(path, int(lines[bad[0]]), str(texts[bad[0]]))
+    return values
 
 
 def _int(path: Path, line: int, column: str, text: str) -> int:
@@ -211,19 +260,13 @@ def read_comments(path: Path) -> tuple[PolisComment, ...]:
 
 
 def read_votes(path: Path) -> PolisVotes:
-    timestamps, datetimes, comment_ids, voter_ids, votes = [], [], [], [], []
-    for line, row in _rows(path, ("comment-id", "voter-id", "vote")):
-        timestamps.append(_int(path, line, "timestamp", row.get("timestamp") or "0"))
-        datetimes.append(row.get("datetime", ""))
-        comment_ids.append(_int(path, line, "comment-id", row["comment-id"]))
-        voter_ids.append(_int(path, line, "voter-id", row["voter-id"]))
-        votes.append(_vote(path, line, row["vote"]))
+    header, records, lines = _records(path, ("comment-id", "voter-id", "vote"))
     return PolisVotes(
-        np.asarray(timestamps, dtype=np.int64),
-        tuple(datetimes),
-        np.asarray(comment_ids, dtype=np.int64),
-        np.asarray(voter_ids, dtype=np.int64),
-        np.asarray(votes, dtype=np.int8),
+        _ints(path, lines, "timestamp", _column(header, records, "timestamp", "0")),
+        tuple(_column(header, records, "datetime").tolist()),
+        _ints(path, lines, "comment-id", _column(header, records, "comment-id")),
+        _ints(path, lines, "voter-id", _column(header, records, "voter-id")),
+        _votes(path, np.asarray(lines), _column(header, records, "vote")),
     )
 
 
@@ -240,31 +283,31 @@ def read_participants(path: Path) -> PolisParticipants:
         problem = f"missing column(s): {', '.join(missing)}" if missing else "columns out of order"
         raise PolisFormatError(path, 1, problem)
     comment_ids = tuple(_int(path, 1, "comment column", c) for c in header[fixed:])
-    participant, xid, group_id, counts = [], [], [], []
-    vote_row, vote_column, vote = [], [], []
-    for line, row in _rows(path, expected):
-        values = list(row.values())
-        participant.append(_int(path, line, "participant", values[0]))
-        if has_xid:
-            xid.append(restore_text(values[1]))
-        group_text = row["group-id"]
-        group_id.append(_int(path, line, "group-id", group_text) if group_text != "" else None)
-        counts.append([_int(path, line, c, row[c]) for c in PARTICIPANT_COLUMNS[2:]])
-        index = len(participant) - 1
-        for column, text in enumerate(values[fixed:]):
-            if text != "":
-                vote_row.append(index)
-                vote_column.append(column)
-                vote.append(_vote(path, line, text))
+    _, records, lines = _records(path, expected)
+    participant = _ints(path, lines, "participant", np.array([r[0] for r in records], object))
+    xid = tuple(restore_text(r[1]) for r in records) if has_xid else None
+    group_at = header.index("group-id")
+    group_id = tuple(
+        _int(path, line, "group-id", r[group_at]) if r[group_at] != "" else None
+        for line, r in zip(lines, records, strict=True)
+    )
+    counts = [
+        _ints(path, lines, c, np.array([r[header.index(c)] for r in records], object))
+        for c in PARTICIPANT_COLUMNS[2:]
+    ]
+    # The vote cells as one array (short texts), decoded without a loop over cells.
+    block = np.array([r[fixed:] for r in records], dtype=object).reshape(len(records), -1)
+    vote_row, vote_column = np.nonzero(block != "")
+    vote = _votes(path, np.asarray(lines, dtype=np.int64)[vote_row], block[vote_row, vote_column])
     return PolisParticipants(
-        np.asarray(participant, dtype=np.int64),
-        tuple(xid) if has_xid else None,
-        tuple(group_id),
-        np.asarray(counts, dtype=np.int64).reshape(-1, 4),
+        participant,
+        xid,
+        group_id,
+        np.stack(counts, axis=1).reshape(-1, 4),
         comment_ids,
-        np.asarray(vote_row, dtype=np.int32),
-        np.asarray(vote_column, dtype=np.int32),
-        np.asarray(vote, dtype=np.int8),
+        vote_row.astype(np.int32),
+        vote_column.astype(np.int32),
+        vote,
     )
 
 

@@ -20,20 +20,21 @@ class OpinionConfig:
     seed: int = 0
     min_votes_to_cluster: int = 7  # Pol.is: clustered once voted on min(7, #statements)
     greedy_cluster_n: int = 15  # Pol.is: the most active voters fill up to this many
-    place_rest: bool = (
-        False  # also place the other voters, each in its nearest base cluster's group
-    )
+    # The clustering defaults were chosen by leave-one-conversation-out over 19 Pol.is
+    # conversations (docs/benchmarks.md, third round): red-dwarf's one-level clustering, with
+    # every other voter placed. Pol.is's two levels: base_clusters=True, base_max_iter=100.
+    place_rest: bool = True  # also place the other voters, each in its nearest group's
     # False: no base level, groups by k-means on the participants themselves (red-dwarf 0.4.0)
-    base_clusters: bool = True
-    base_k: int = 100  # base clusters
+    base_clusters: bool = False
+    base_k: int = 100  # base clusters (with base_clusters)
     max_groups: int = 5  # groups: k in 2..min(max_groups, 2 + n_base // 12)
-    k_margin: float = 0.02  # fewest groups whose silhouette is this close to the best
-    weighted_silhouette: bool = False  # k by the participants' silhouette, not the base centers'
+    k_margin: float = 0.0  # fewest groups whose silhouette is this close to the best
+    weighted_silhouette: bool = True  # k by the participants' silhouette, not the base centers'
     n_init: int = 10  # k-means restarts (base and group level)
     base_sample_size: int = 20_000  # base k-means fits on a sample above this many people
     base_n_init: int = 1  # base k-means restarts (Pol.is: one, warm-started between updates)
     base_max_iter: int = 10  # base k-means iterations per fit
-    group_max_iter: int = 20  # group k-means iterations per start (red-dwarf: up to 300)
+    group_max_iter: int = 300  # group k-means iterations per start (red-dwarf: up to 300)
     bridging: bool = True
     bridging_l2: float = 0.03
     bridging_sweeps: int = 30  # at most; stops when intercepts move less than bridging_tol

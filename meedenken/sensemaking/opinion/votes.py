@@ -58,13 +58,13 @@ class VoteRecords:
     @classmethod
     def from_ids(
         cls,
-        participants: Sequence[Any],
-        statements: Sequence[Any],
+        participants: Sequence[Any] | np.ndarray,
+        statements: Sequence[Any] | np.ndarray,
         votes: Sequence[int] | np.ndarray,
         timestamps: Sequence[float] | np.ndarray | None = None,
         *,
-        all_statement_ids: Sequence[Any] = (),
-        all_participant_ids: Sequence[Any] = (),
+        all_statement_ids: Sequence[Any] | np.ndarray = (),
+        all_participant_ids: Sequence[Any] | np.ndarray = (),
     ) -> VoteRecords:
         """Code raw ids (str or int) per event. Extra ids (e.g. statements nobody voted on yet)
         can be listed in `all_statement_ids` / `all_participant_ids` so they appear in results."""
@@ -83,7 +83,9 @@ class VoteRecords:
         return cls.from_ids(columns[0], columns[1], columns[2], times)
 
 
-def _factorize(values: Sequence[Any], extra: Sequence[Any]) -> tuple[tuple[Any, ...], np.ndarray]:
+def _factorize(
+    values: Sequence[Any] | np.ndarray, extra: Sequence[Any] | np.ndarray
+) -> tuple[tuple[Any, ...], np.ndarray]:
     """Sorted unique ids (ints sort numerically, strings lexically) and each value's code."""
     array = _id_array(values)
     extra_array = _id_array(extra)
@@ -100,7 +102,7 @@ def _factorize(values: Sequence[Any], extra: Sequence[Any]) -> tuple[tuple[Any, 
     return ids, codes[: len(array)].astype(np.int32)
 
 
-def _id_array(values: Sequence[Any]) -> np.ndarray:
+def _id_array(values: Sequence[Any] | np.ndarray) -> np.ndarray:
     """Integer ids as int64 (vectorised for numpy input), anything else as strings."""
     if isinstance(values, np.ndarray) and values.dtype.kind in "iu":
         return values.astype(np.int64, copy=False)

@@ -19,15 +19,16 @@ def test_cli_writes_the_json_contract_and_html(
     )
     assert code == 0
     summary = capsys.readouterr().out
-    assert "26 participants (24 clustered), 39 statements" in summary
+    # Every voter is placed in a group by default (Pol.is itself clusters 24 of the 26).
+    assert "26 participants (26 clustered), 39 statements" in summary
     assert "Group 0:" in summary and "Consensus (agree):" in summary
     document = json.loads(out_json.read_text("utf-8"))
     assert document["schema"] == "meedenken.opinion/2"
     assert {"participants", "groups", "statements", "meta"} <= set(document)
     assert len(document["participants"]["id"]) == 26
-    assert document["participants"]["group"].count(None) == 2
+    assert document["participants"]["group"].count(None) == 0
     assert len(document["participants"]["x"]) == len(document["participants"]["y"]) == 26
-    assert sum(g["size"] for g in document["groups"]) == 24
+    assert sum(g["size"] for g in document["groups"]) == 26
     for group in document["groups"]:
         assert set(group) >= {"id", "size", "representative"}
     statement = document["statements"][0]

@@ -18,7 +18,7 @@ from meedenken.sensemaking.opinion.result import OpinionConfig, OpinionResult
 from meedenken.sensemaking.opinion.votes import VoteRecords
 from tests.sensemaking.opinion.test_previous import _first_events
 
-DIRECT = OpinionConfig(base_clusters=False, group_max_iter=300, k_margin=0.0)
+DIRECT = OpinionConfig(base_clusters=False, group_max_iter=300, k_margin=0.0, place_rest=False)
 
 
 def _blobs(k: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

@@ -16,11 +16,13 @@ from meedenken.sensemaking.opinion.votes import VoteRecords
 
 # Measured with the default config (seed 0) against Pol.is's own group-id, on the participants
 # both cluster: (our groups, Pol.is groups, participants compared, ARI floor). London's groups
-# come from an older Pol.is state we cannot reproduce (see docs/benchmarks.md).
+# come from an older Pol.is state we cannot reproduce; on brexit the default (chosen by
+# leave-one-conversation-out over 19 conversations) finds 3 groups where Pol.is has 2, a miss
+# reported in docs/benchmarks.md. Every voter is placed, so all of Pol.is's are compared.
 MEASURED = {
-    "london.youth.policing": (3, 3, 24, 0.10),
-    "15-per-hour-seattle": (2, 2, 138, 0.88),
-    "brexit-consensus": (2, 2, 189, 0.87),
+    "london.youth.policing": (4, 3, 24, 0.15),
+    "15-per-hour-seattle": (2, 2, 138, 0.85),
+    "brexit-consensus": (3, 2, 197, 0.60),
 }
 
 

@@ -13,6 +13,16 @@ from meedenken.sensemaking.opinion.polis_io import read_polis_export
 from meedenken.sensemaking.opinion.result import OpinionConfig
 from meedenken.sensemaking.opinion.votes import VoteRecords
 
+# Pol.is's two levels, where a placed voter takes the group of the nearest base cluster (the
+# one-level default is covered by test_direct_clustering.py).
+TWO_LEVEL = OpinionConfig(
+    base_clusters=True, k_margin=0.02, weighted_silhouette=False, group_max_iter=20
+)
+
+
+def _config(place_rest: bool) -> OpinionConfig:
+    return OpinionConfig(**{**vars(TWO_LEVEL), "place_rest": place_rest})
+
 
 def _two_sides(seed: int = 3) -> tuple[VoteRecords, dict[int, int]]:
     """100 participants with 12 votes and 60 with 3 (below the threshold of 7), on two sides
@@ -30,8 +40,8 @@ def _two_sides(seed: int = 3) -> tuple[VoteRecords, dict[int, int]]:
 
 def test_the_rest_is_placed_and_the_groups_do_not_move() -> None:
     records, side_of = _two_sides()
-    plain = analyse_votes(records)
-    placed = analyse_votes(records, config=OpinionConfig(place_rest=True))
+    plain = analyse_votes(records, config=_config(False))
+    placed = analyse_votes(records, config=_config(True))
     assert plain.n_clustered == 100 and placed.n_clustered == 160
     assert len(placed.groups) == len(plain.groups) == 2
     # The fit is the same: same groups for the clustered participants, same centers.
@@ -50,7 +60,7 @@ def test_the_rest_is_placed_and_the_groups_do_not_move() -> None:
 
 def test_a_rerun_with_previous_keeps_the_fit_on_the_clustered() -> None:
     records, _ = _two_sides()
-    config = OpinionConfig(place_rest=True)
+    config = _config(True)
     first = analyse_votes(records, config=config)
     again = analyse_votes(records, config=config, previous=first)
     assert (again.participant_group == first.participant_group).all()
@@ -65,7 +75,7 @@ def test_full_coverage_on_a_real_conversation(polis_dir: Path) -> None:
         analyse_votes(
             export.vote_records(),
             moderated_out=export.moderated_out,
-            config=OpinionConfig(place_rest=rest),
+            config=_config(rest),
         )
         for rest in (False, True)
     )

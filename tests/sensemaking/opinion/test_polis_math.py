@@ -26,6 +26,7 @@ from meedenken.sensemaking.opinion.consensus import group_aware_consensus
 from meedenken.sensemaking.opinion.pca import SparsityAwarePCA
 from meedenken.sensemaking.opinion.priority import priority
 from meedenken.sensemaking.opinion.repness import repness_stats, select_representative
+from meedenken.sensemaking.opinion.result import OpinionConfig
 from meedenken.sensemaking.opinion.votes import (
     VoteMatrix,
     VoteRecords,
@@ -82,7 +83,10 @@ def load(name: str) -> Conversation:
         [float(r["modified"]) for r in rows],
         all_statement_ids=[c.get("tid", c.get("statement_id")) for c in comments],
     )
-    result = analyse_votes(records, moderated_out=math["mod-out"])
+    # Only Pol.is's own clustered participants get a group, as in Pol.is (the default also
+    # places every other voter).
+    config = OpinionConfig(place_rest=False)
+    result = analyse_votes(records, moderated_out=math["mod-out"], config=config)
     return Conversation(math, build_vote_matrix(records), records, result)
 
 

@@ -77,7 +77,7 @@ def test_recompute_with_previous_keeps_ids_and_membership() -> None:
     assert all(again.group_of(p) == first.group_of(p) for p in earlier)  # ids kept
     assert [g.size for g in again.groups] == [70, 150]
     # Once clustered, always clustered, even below a stricter vote threshold.
-    strict = OpinionConfig(min_votes_to_cluster=50)
+    strict = OpinionConfig(min_votes_to_cluster=50, place_rest=False)
     assert analyse_votes(records, config=strict).n_clustered == 15  # greedy fill-up only
     sticky = analyse_votes(records, config=strict, previous=first)
     assert all(sticky.group_of(p) is not None for p in earlier)
