@@ -1,25 +1,25 @@
-"""Two analysts in the IMVO demo, each in their own browser: the first codes two answers, the
+"""Two analysts, each in their own browser, on a small closed consultation of their own
+(tests.e2e.double_coding_seed: four answers nobody has coded): the first codes two answers, the
 second codes the same answers blind (without seeing the first's codes), and the double-coding
 page shows their agreement, the warning that two answers are too few to trust it, and the
-answer they disagree on. Then the personal-data review of one answer: a missed name added with
-a reason, a second span rejected, the answer marked reviewed, and the public text redacted.
-Every page passes the axe-core gate."""
+answer they disagree on. Then the personal-data review of one answer: the respondent's missed
+name added with a reason, a second span rejected, the answer marked reviewed, and the public
+text redacted. Every page passes the axe-core gate."""
 
 from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.analysts_seed import FIRST_ANALYST, SECOND_ANALYST
 from tests.e2e.conftest import Browsing
+from tests.e2e.double_coding_seed import PERSON_NAME, SLUG
 from tests.e2e.staff import staff_log_in
-from tests.e2e.test_closed_and_export import DEMO
 
 
 def _first_question(browsing: Browsing, page: Page) -> str:
-    page.goto(f"/beheer/consultaties/{DEMO}/antwoorden/")
+    page.goto(f"/beheer/consultaties/{SLUG}/antwoorden/")
     browsing.check(page)
     page.locator("table a").first.click()
     browsing.check(page)
@@ -30,12 +30,8 @@ def _path(url: str) -> str:
     return "/" + url.split("//", 1)[1].split("/", 1)[1].split("?", 1)[0].split("#", 1)[0]
 
 
-# The journey assumes a question nobody has coded yet; since the demo carries its analysts' coding
-# (issue 11) every demo question has first- and second-pass codes, so the blind queue and the
-# "too few" warning it checks no longer hold. It must move to a consultation of its own.
-@pytest.mark.skip(reason="needs a consultation without coding; the demo now carries its coding")
 def test_double_coding_and_personal_data_review(browsing: Browsing) -> None:
-    browsing.server.manage("tests.e2e.analysts_seed")
+    browsing.server.manage("tests.e2e.double_coding_seed")
     first = browsing.new_page()
     staff_log_in(first, browsing, *FIRST_ANALYST, "/beheer/")
     browsing.check(first)
@@ -91,14 +87,14 @@ def test_double_coding_and_personal_data_review(browsing: Browsing) -> None:
     expect(disagreements).to_have_count(1)
     expect(disagreements.first.get_by_role("link")).to_have_attribute("href", blind[1])
 
-    # Personal data: the first analyst reviews the first answer.
+    # Personal data: the first analyst reviews the newest answer, which names a person (no
+    # analysis has run, so nothing was detected: the name is added as a missed span).
     first.goto(coded[0])
     browsing.check(first)
     text = first.locator("blockquote.md-answer-full").inner_text()
-    once = [w for w in dict.fromkeys(re.findall(r"[^\W\d_]{5,}", text)) if text.count(w) == 1]
-    assert len(once) >= 2, text
-    missed = once[0]
-    kept = next(w for w in once[1:] if missed not in w and w not in missed)
+    assert PERSON_NAME in text, text
+    missed, kept = PERSON_NAME, "spinnerij"
+    assert text.count(kept) == 1, text
     section = first.locator("section.md-personal-data")
     for fragment, reason in ((missed, "naam van een medewerker"), (kept, "gewoon woord")):
         section.get_by_label("Tekst die weg moet").fill(fragment)
