@@ -76,6 +76,86 @@ BREAKS = [
         "        moderated_out=(),\n",
         ["tests/platform/test_deliberation_analysis.py"],
     ),
+    # Issue 12, the email_confirmed level (magic links): each defence off, one at a time.
+    (
+        "confirmation link stored in the queued message",
+        "meedenken/voting/services/confirm.py",
+        '                "link": LINK_PLACEHOLDER,',
+        '                "link": "http://testserver/consultaties/x/bevestig/" + signer().sign("t"),',
+        ["tests/platform/test_trust_email_confirmation.py"],
+    ),
+    (
+        "confirmation token stored in clear, not its hash",
+        "meedenken/voting/services/confirm.py",
+        "token_hash=hash_secret(token), expires_at",
+        "token_hash=token, expires_at",
+        ["tests/platform/test_trust_email_confirmation.py"],
+    ),
+    (
+        "opening a confirmation link (GET) confirms at once",
+        "meedenken/voting/confirm_views.py",
+        "            check_token(consultation, token)\n",
+        "            do_confirm_email(consultation, token)\n",
+        ["tests/platform/test_trust_email_confirmation.py"],
+    ),
+    (
+        "a used confirmation link works again",
+        "meedenken/voting/services/confirm.py",
+        "    if link.used_at is not None:\n        raise _used()\n    if link.expires_at",
+        "    if link.expires_at",
+        ["tests/platform/test_trust_email_confirmation.py"],
+    ),
+    (
+        "confirmation link expiry in the database not checked",
+        "meedenken/voting/services/confirm.py",
+        "    if link.expires_at is None or link.expires_at <= timezone.now():",
+        "    if link.expires_at is None:",
+        ["tests/platform/test_trust_email_confirmation.py"],
+    ),
+    (
+        "confirmation token signature age not checked",
+        "meedenken/voting/services/confirm.py",
+        "signer().unsign(token, max_age=timedelta(hours=LINK_HOURS))",
+        "signer().unsign(token)",
+        ["tests/platform/test_trust_email_confirmation.py"],
+    ),
+    (
+        "no limit per recipient on confirmation links",
+        "meedenken/settings/base.py",
+        '"email_confirmation_recipient": "3/h",',
+        '"email_confirmation_recipient": None,',
+        ["tests/platform/test_trust_email_confirmation.py"],
+    ),
+    (
+        "confirmation token not scrubbed from the access log",
+        "meedenken/core/redaction.py",
+        "(/(?:reactie|bevestig)/)",
+        "(/(?:reactie)/)",
+        ["tests/platform/test_trust_email_confirmation.py"],
+    ),
+    (
+        "one address confirms several participants",
+        "meedenken/voting/services/confirm.py",
+        'message = f"meedenken.email:{consultation_id}:{address.strip().lower()}".encode()',
+        'message = f"meedenken.email:{consultation_id}:{address}:{secrets.token_hex()}".encode()',
+        ["tests/platform/test_trust_email_confirmation.py"],
+    ),
+    (
+        "retention keeps the confirmed addresses' hashes",
+        "meedenken/responses/retention.py",
+        "                    confirmations.delete()\n",
+        "                    pass\n",
+        ["tests/platform/test_trust_email_confirmation.py"],
+    ),
+    (
+        "open participants counted at the email_confirmed level",
+        "meedenken/voting/selectors.py",
+        "    if flag:\n        return ParticipationLevel.OPEN\n",
+        "    if level == ParticipationLevel.OPEN:\n"
+        "        return ParticipationLevel.EMAIL_CONFIRMED\n"
+        "    if flag:\n        return ParticipationLevel.OPEN\n",
+        ["tests/platform/test_trust_levels.py"],
+    ),
 ]
 only = sys.argv[1:]
 unnoticed = []

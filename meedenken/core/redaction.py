@@ -7,11 +7,14 @@ import logging
 import re
 from typing import Any
 
-SECRET_IN_PATH = re.compile(r"(/reactie/)[^/?#\s\"]+")
+# The secret of a response link (/reactie/<secret>/) and the token of an e-mail confirmation
+# link (/bevestig/<token>/).
+SECRET_IN_PATH = re.compile(r"(/(?:reactie|bevestig)/)[^/?#\s\"]+")
+SECRET_SEGMENTS = ("/reactie/", "/bevestig/")
 
 
 def scrub_secrets(text: str) -> str:
-    """A path or log line with the secret of any response link replaced."""
+    """A path or log line with the secret of any response or confirmation link replaced."""
     return SECRET_IN_PATH.sub(r"\1[geheim]", text)
 
 
@@ -20,7 +23,7 @@ class SecretLinkFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if "/reactie/" in message:
+        if any(segment in message for segment in SECRET_SEGMENTS):
             record.msg, record.args = scrub_secrets(message), ()
         return True
 

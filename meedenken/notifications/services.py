@@ -8,6 +8,7 @@ their own receipt or link are masked once sent: the platform keeps them no longe
 from __future__ import annotations
 
 import smtplib
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,6 +22,7 @@ from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from meedenken.core.translation import organisation_name
@@ -33,9 +35,21 @@ from meedenken.notifications.models import (
 
 LANGUAGES = ("nl", "en")
 MAX_ATTEMPTS = 3
-# Messages the person asked for themselves: never suppressed by an opt-out; address masked once sent.
-PERSONAL_PURPOSES = frozenset({"receipt", "link"})
+# Messages the person asked for themselves: never suppressed by an opt-out, no unsubscribe link
+# (transactional mail); address masked once sent. "confirm": an e-mail address confirmation.
+PERSONAL_PURPOSES = frozenset({"receipt", "link", "confirm"})
 OPT_OUT_SALT = "meedenken.notifications.opt-out"
+# A message whose link is made only when the worker sends it (register_link_maker) holds this
+# in its queued body: the working link is never stored, not even while the message waits.
+LINK_PLACEHOLDER = "__MEEDENKEN_LINK__"
+_LINK_MAKERS: dict[str, Callable[[OutgoingEmail], str | None]] = {}
+
+
+def register_link_maker(purpose: str, maker: Callable[[OutgoingEmail], str | None]) -> None:
+    """`maker(email)` makes the one-time link of a message of `purpose` at sending time and
+    returns it (None: what it linked to is gone, the message is not sent). Apps above this one
+    register here in their AppConfig.ready()."""
+    _LINK_MAKERS[purpose] = maker
 
 
 class NotificationError(Exception):
@@ -164,6 +178,19 @@ def do_queue_email(
     return email
 
 
+def _with_link(email: OutgoingEmail) -> OutgoingEmail | None:
+    """The message with its one-time link filled in (in memory only), if its purpose makes one."""
+    maker = _LINK_MAKERS.get(email.purpose)
+    if maker is None or LINK_PLACEHOLDER not in email.body_text:
+        return email
+    link = maker(email)
+    if link is None:
+        return None
+    email.body_text = email.body_text.replace(LINK_PLACEHOLDER, link)
+    email.body_html = email.body_html.replace(LINK_PLACEHOLDER, escape(link))
+    return email
+
+
 def _message(email: OutgoingEmail) -> EmailMultiAlternatives:
     headers = {"Message-ID": email.message_id, "Auto-Submitted": "auto-generated"}
     if email.unsubscribe_url:
@@ -197,9 +224,19 @@ def do_send_email(email_id: int, now: datetime | None = None) -> str:
             return email.status if email is not None else "missing"
         email.attempts += 1
         email.save(update_fields=["attempts"])
+    filled = _with_link(email)
+    if filled is None:  # what the link was for is gone (erased): nothing to send
+        OutgoingEmail.objects.filter(pk=email.pk).update(
+            status=EmailStatus.FAILED,
+            failed_at=now or timezone.now(),
+            error="link target gone",
+            body_text="",
+            body_html="",
+        )
+        return EmailStatus.FAILED
     # Sent outside the transaction: a slow mail server must not hold a database lock.
     try:
-        _message(email).send()
+        _message(filled).send()
     except (smtplib.SMTPException, OSError) as error:
         return _record_failure(email, error, now or timezone.now())
     finished = now or timezone.now()

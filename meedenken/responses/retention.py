@@ -5,6 +5,9 @@
   consent; the network hash of every voter) or delete (every response erased as on withdrawal:
   answers, profile, papers, linked votes, ratings, proposals and their copies in stored
   analyses).
+- The keyed hashes of the e-mail addresses that confirmed voters (voting.EmailConfirmation) go
+  at the same moment, whichever the action (the voters keep their level, which published
+  results rest on); confirmation links are removed once used or expired.
 - Never-submitted drafts are removed with everything linked to them: once their consultation
   closed and they were untouched for `MEEDENKEN_DRAFT_RETENTION_DAYS` (7), and empty ones
   (nothing filled in) after `MEEDENKEN_EMPTY_DRAFT_HOURS` (24).
@@ -18,10 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from meedenken.audit.services import do_record_audit
@@ -38,6 +42,8 @@ class RetentionReport:
     drafts: int = 0
     anonymised: dict[str, int] = field(default_factory=dict)  # consultation slug -> responses
     deleted: dict[str, int] = field(default_factory=dict)
+    address_hashes: dict[str, int] = field(default_factory=dict)  # confirmed voters' addresses
+    confirmation_links: int = 0
 
     def lines(self) -> list[str]:
         verb = "would be" if self.dry_run else "were"
@@ -46,6 +52,14 @@ class RetentionReport:
             f"{slug}: {n} response(s) {verb} anonymised." for slug, n in self.anonymised.items()
         ]
         out += [f"{slug}: {n} response(s) {verb} deleted." for slug, n in self.deleted.items()]
+        out += [
+            f"{slug}: {n} confirmed e-mail address hash(es) {verb} removed."
+            for slug, n in self.address_hashes.items()
+        ]
+        if self.confirmation_links:
+            out.append(
+                f"{self.confirmation_links} used or expired confirmation link(s) {verb} removed."
+            )
         return out
 
 
@@ -90,6 +104,24 @@ def _anonymise(consultation: Consultation, responses: list[Response]) -> None:
     )
 
 
+def _email_confirmations(consultation: Consultation) -> QuerySet[Any]:
+    from django.apps import apps  # by name: voting builds on this app
+
+    return apps.get_model("voting", "EmailConfirmation").objects.filter(consultation=consultation)
+
+
+def _finished_confirmation_links(now: datetime) -> QuerySet[Any]:
+    from django.apps import apps
+
+    model = apps.get_model("voting", "EmailConfirmationLink")
+    # A link never sent (no expiry yet) is finished a day after it was asked for.
+    return model.objects.filter(
+        Q(used_at__isnull=False)
+        | Q(expires_at__lte=now)
+        | Q(expires_at__isnull=True, created_at__lte=now - timedelta(days=1))
+    )
+
+
 def abandoned_drafts(now: datetime) -> list[Response]:
     """Drafts that can no longer be sent (the consultation closed) and were not touched for
     MEEDENKEN_DRAFT_RETENTION_DAYS; and empty drafts (started, nothing filled in) untouched
@@ -125,7 +157,20 @@ def do_apply_retention(*, dry_run: bool = False, now: datetime | None = None) ->
     report = RetentionReport(dry_run=dry_run)
     drafts = abandoned_drafts(now)
     report.drafts = len(drafts)
+    links = _finished_confirmation_links(now)
+    report.confirmation_links = links.count()
+    if not dry_run and report.confirmation_links:
+        links.delete()
     for consultation in due_consultations(now):
+        confirmations = _email_confirmations(consultation)
+        if hashes := confirmations.count():
+            report.address_hashes[consultation.slug] = hashes
+            if not dry_run:
+                with transaction.atomic():
+                    confirmations.delete()
+                    do_record_audit(
+                        None, "retention.address_hashes", consultation, {"hashes": hashes}
+                    )
         if consultation.retention_action == RetentionAction.DELETE:
             doomed = list(
                 Response.objects.filter(consultation=consultation).exclude(

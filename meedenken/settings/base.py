@@ -303,6 +303,11 @@ MEEDENKEN_RATE_LIMITS: dict[str, str | None] = {
     "proposal_address": "30/h",
     "response_start_address": "60/h",
     "response_start_network": "120/h",
+    # E-mail confirmation links asked for: per client address and network, and per recipient
+    # (the keyed hash of the address asked for, so a script cannot mail one inbox flat).
+    "email_confirmation_address": "40/h",
+    "email_confirmation_network": "80/h",
+    "email_confirmation_recipient": "3/h",
 }
 MEEDENKEN_MIN_FILL_SECONDS = float(os.environ.get("MEEDENKEN_MIN_FILL_SECONDS", 3))
 # Login through OpenID Connect (issue 16), each provider off unless its ISSUER and CLIENT_ID are

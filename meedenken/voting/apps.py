@@ -20,3 +20,8 @@ class VotingConfig(AppConfig):
 
         register_response_data("voting", erase=erase_votes, export=export_votes)
         register_linked_texts("voting", proposal_texts)
+
+        from meedenken.notifications.services import register_link_maker
+        from meedenken.voting.services.confirm import PURPOSE, make_link
+
+        register_link_maker(PURPOSE, make_link)

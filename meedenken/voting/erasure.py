@@ -9,7 +9,14 @@ from typing import Any
 from meedenken.responses.models import Response
 from meedenken.statements.models import Statement
 from meedenken.statements.services import forget_voting_set
-from meedenken.voting.models import Participant, Rating, Vote, VoteHistory
+from meedenken.voting.models import (
+    EmailConfirmation,
+    EmailConfirmationLink,
+    Participant,
+    Rating,
+    Vote,
+    VoteHistory,
+)
 
 
 def erase_votes(response: Response) -> dict[str, int]:
@@ -21,6 +28,12 @@ def erase_votes(response: Response) -> dict[str, int]:
         "vote_history": VoteHistory.objects.filter(participant=participant).delete()[0],
         "ratings": Rating.objects.filter(participant=participant).delete()[0],
         "proposals": Statement.objects.filter(author=participant).delete()[0],
+        "email_confirmations": EmailConfirmation.objects.filter(participant=participant).delete()[
+            0
+        ],
+        "email_confirmation_links": EmailConfirmationLink.objects.filter(
+            participant=participant
+        ).delete()[0],
     }
     participant.delete()
     forget_voting_set(response.consultation_id)
@@ -31,8 +44,12 @@ def export_votes(response: Response) -> dict[str, Any]:
     participant = Participant.objects.filter(response=response).first()
     if participant is None:
         return {}
+    confirmation = EmailConfirmation.objects.filter(participant=participant).first()
     return {
         "stakeholder_type": participant.stakeholder_type,
+        "level": participant.level,
+        # The address itself is not stored: only a keyed hash, to make one address one voter.
+        "email_confirmed_at": confirmation.confirmed_at.isoformat() if confirmation else None,
         "votes": [
             {"statement": vote.statement_id, "value": vote.value}
             for vote in Vote.objects.filter(participant=participant).order_by("statement_id")

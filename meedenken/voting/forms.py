@@ -100,3 +100,18 @@ def error_list(form: forms.Form) -> list[tuple[str, str]]:
             else:
                 pairs.append((f"#id_{name}", f"{field.label}: {error}"))
     return pairs
+
+
+class EmailConfirmationForm(HumanCheckForm):
+    email = forms.EmailField(
+        label=_("Uw e-mailadres"),
+        help_text=_(
+            "U krijgt een link die 24 uur en één keer werkt. Wij bewaren het adres zelf niet."
+        ),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Vul uw e-mailadres in."),
+            "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."),
+        },
+    )

@@ -118,6 +118,27 @@ def check_proposal(request: HttpRequest, consultation: Consultation) -> None:
     )
 
 
+def check_email_confirmation(
+    request: HttpRequest, consultation: Consultation, address_hash: str
+) -> None:
+    """A confirmation link asked for: within the client's, the network's and the recipient's
+    limits. The same whether or not the address confirms anyone (no enumeration)."""
+    limits = get_limits(consultation)
+    client = identify(request)
+    scope = f"{consultation.pk}:"
+    check_limits(
+        [
+            ("confirm-address", scope + client.address, limits.get("email_confirmation_address")),
+            ("confirm-network", scope + client.network, limits.get("email_confirmation_network")),
+            (
+                "confirm-recipient",
+                scope + address_hash[:32],
+                limits.get("email_confirmation_recipient"),
+            ),
+        ]
+    )
+
+
 def do_flag_burst(consultation: Consultation, client: Client) -> int:
     """Flag the participants this network made in the burst window (one indexed update; during
     a burst it runs on every attempt, so none made before the burst was seen stays unflagged)."""

@@ -209,3 +209,59 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant_id} / {self.statement_id}"
+
+
+class EmailConfirmation(models.Model):
+    """A participant's confirmed e-mail address (the email_confirmed level), kept only as a
+    keyed hash of the normalised address, keyed per consultation (voting/confirm.py): it makes
+    one address one participant per consultation, and links no one across consultations."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="email_confirmations"
+    )
+    participant = models.OneToOneField(
+        Participant, on_delete=models.CASCADE, related_name="email_confirmation"
+    )
+    address_hash = models.CharField(max_length=64, editable=False)
+    confirmed_at = models.DateTimeField(_("bevestigd op"))
+
+    class Meta:
+        verbose_name = _("bevestigd e-mailadres")
+        verbose_name_plural = _("bevestigde e-mailadressen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "address_hash"], name="one_participant_per_address"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id}"
+
+
+class EmailConfirmationLink(models.Model):
+    """A magic link a participant asked for. Only the SHA-256 of its token is stored, set when
+    the worker sends the message (the token itself exists only in that e-mail); it works once,
+    until `expires_at`. Removed by the retention job once used or expired."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="email_links"
+    )
+    address_hash = models.CharField(max_length=64, editable=False)
+    token_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("verloopt op"), null=True, blank=True)
+    used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bevestigingslink")
+        verbose_name_plural = _("bevestigingslinks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["token_hash"],
+                condition=~models.Q(token_hash=""),
+                name="one_link_per_token_hash",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} / {self.pk}"

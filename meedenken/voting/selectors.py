@@ -23,6 +23,7 @@ from meedenken.statements.selectors import (
     get_visible_statements,
 )
 from meedenken.voting.models import (
+    EmailConfirmation,
     Participant,
     ParticipationLevel,
     ParticipationPolicy,
@@ -47,7 +48,7 @@ def get_participant(consultation: Consultation, participant_id: int | None) -> P
         return None
     return (
         Participant.objects.filter(pk=participant_id, consultation=consultation)
-        .select_related("consultation")
+        .select_related("consultation", "email_confirmation")  # the vote page shows it
         .first()
     )
 
@@ -278,3 +279,13 @@ def get_vote_events(consultation: Consultation) -> list[tuple[int, int, int, flo
     ]
     events.sort(key=lambda e: (e[3], e[4]))
     return [(p, s, v, t) for p, s, v, t, _current in events]
+
+
+def get_email_confirmation(participant: Participant | None) -> EmailConfirmation | None:
+    """The participant's confirmed address (its hash), read with it by `get_participant`."""
+    if participant is None or participant.pk is None:
+        return None
+    try:
+        return participant.email_confirmation
+    except EmailConfirmation.DoesNotExist:
+        return None

@@ -28,6 +28,7 @@ from meedenken.voting.cookie import (
     remember_participant,
 )
 from meedenken.voting.forms import (
+    EmailConfirmationForm,
     ProposalForm,
     StakeholderForm,
     VoteForm,
@@ -105,6 +106,8 @@ def voting_context(
         "form": form,
         "errors": errors or [],
         "is_open": consultation.is_open,
+        "email_form": EmailConfirmationForm(),
+        "email_confirmation": selectors.get_email_confirmation(participant),
         "current_vote_label": VOTE_LABELS.get(VoteValue(state.current_vote))
         if state.current_vote is not None
         else "",
