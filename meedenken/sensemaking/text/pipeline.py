@@ -18,7 +18,6 @@ from scipy import sparse
 from .active import ActiveSampler
 from .agreement import CodeAgreement, agreement_by_code
 from .campaigns import Campaign, CampaignDetector
-from .classifier import driving_words_per_code
 from .code_answers import Coding, Semantic, ancestor_codes, code_answers, code_matrix, text_features
 from .codebook import Codebook
 from .discovery import ThemeDiscovery
@@ -110,8 +109,10 @@ def analyse_answers(
     )
 
     uncoded = [i for i in live if not leaf_codes.get(i)]
+    # one summariser for the themes and the codes: it splits and lemmatises each answer once
+    summariser = ExtractiveSummarizer(settings.summary_sentences)
     themes, theme_of = _themes(
-        uncoded, X, row_of, features, texts, languages, id_of, settings, vectors
+        uncoded, X, row_of, features, texts, languages, id_of, settings, vectors, summariser
     )
 
     results = []
@@ -142,7 +143,6 @@ def analyse_answers(
             )
         )
 
-    summariser = ExtractiveSummarizer(settings.summary_sentences)
     summaries = []
     for code_id, members in _answers_by_code(results, live, codebook).items():
         summary = summariser.summarise(texts, languages, members)
@@ -216,22 +216,19 @@ def _proposals(
 ) -> dict[int, list[ProposedCode]]:
     """Proposed codes, most confident first, with their driving words (analysts' answers are
     left to the caller)."""
-    analyst_answers = set(coded_rows)
+    analyst_rows = np.isin(np.asarray(live), np.asarray(coded_rows, dtype=int))
+    machine = np.asarray(coding.codes, dtype=bool) & ~analyst_rows[:, None]
+    words = features.top_words_per_code(
+        [terms[answer] for answer in live], X, machine, coding.weights, top_words
+    )
     proposals: dict[int, list[ProposedCode]] = {}
     for row, answer in enumerate(live):
-        if answer in analyst_answers:
+        if analyst_rows[row]:
             continue
-        given = np.flatnonzero(coding.codes[row])
-        words = (
-            driving_words_per_code(
-                features, terms[answer], X[row], coding.weights[given], top_words
-            )
-            if len(given)
-            else []
-        )
+        given = np.flatnonzero(machine[row])
         found = [
             ProposedCode(leaves[j], round(float(coding.confidence[row, j]), 4), coding.source, w)
-            for j, w in zip(given, words, strict=True)
+            for j, w in zip(given, words[row], strict=True)
         ]
         proposals[answer] = sorted(found, key=lambda p: -p.confidence)
     return proposals
@@ -258,6 +255,7 @@ def _themes(
     id_of: list[str],
     settings: AnalysisSettings,
     vectors: np.ndarray | None,
+    summariser: ExtractiveSummarizer,
 ) -> tuple[tuple[ThemeResult, ...], dict[int, str]]:
     if not settings.discover_themes or not uncoded or X.shape[1] == 0:
         return (), {}
@@ -272,7 +270,6 @@ def _themes(
         embeddings=None,
         languages=[languages[i] for i in uncoded],
     )
-    summariser = ExtractiveSummarizer(settings.summary_sentences)
     themes, theme_of = [], {}
     for theme in found:
         members = [uncoded[m] for m in theme.member_indices]

@@ -49,6 +49,9 @@ class ExtractiveSummarizer:
         self.min_chars = min_chars
         self.max_chars = max_chars
         self.max_candidates = max_candidates
+        # per (text, language): its sentences of the right length with their terms, so the
+        # summaries of many codes over the same answers split and lemmatise each answer once
+        self._sentences: dict[tuple[str, str | None], list[tuple[int, int, list[str]]]] = {}
 
     def summarise(
         self,
@@ -61,12 +64,9 @@ class ExtractiveSummarizer:
         term_lists: list[list[str]] = []
         for index in indices:
             text = texts[index]
-            for start, end in split_sentences(text):
-                if self.min_chars <= end - start <= self.max_chars:
-                    terms = content_terms(text[start:end], languages[index])
-                    if terms:
-                        sentences.append(SummarySentence(int(index), start, end, text[start:end]))
-                        term_lists.append(terms)
+            for start, end, terms in self._candidates(text, languages[index]):
+                sentences.append(SummarySentence(int(index), start, end, text[start:end]))
+                term_lists.append(terms)
         if not sentences:
             return ()
         vectors = normalize(TfidfVectorizer(analyzer=_terms).fit_transform(term_lists))
@@ -98,3 +98,17 @@ class ExtractiveSummarizer:
             overlap = np.asarray((vectors @ vectors[best].T).todense()).ravel()
             redundancy = np.maximum(redundancy, overlap)
         return tuple(sentences[i] for i in chosen)
+
+    def _candidates(self, text: str, language: str | None) -> list[tuple[int, int, list[str]]]:
+        """The sentences of `text` a summary may quote, with their content terms."""
+        key = (text, language)
+        found = self._sentences.get(key)
+        if found is None:
+            found = []
+            for start, end in split_sentences(text):
+                if self.min_chars <= end - start <= self.max_chars:
+                    terms = content_terms(text[start:end], language)
+                    if terms:
+                        found.append((start, end, terms))
+            self._sentences[key] = found
+        return found

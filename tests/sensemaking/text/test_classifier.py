@@ -92,6 +92,27 @@ def test_word_weights_of_several_codes_add_up_to_each_score(prepared, trained) -
         assert together == [driving_words(features, terms[row], X[row], w) for w in weights]
 
 
+def test_words_of_all_answers_at_once_are_those_of_each_answer(prepared, trained) -> None:  # type: ignore[no-untyped-def]
+    """The pipeline asks for the explanation words of every answer and code in one call; they
+    must be exactly the words `driving_words_per_code` gives answer by answer (a word that is
+    a lemma and has sub-word pieces adds up both; ties are broken by the word)."""
+    features, terms, X, _, _ = prepared
+    codes = trained.predict(X).astype(bool)
+    codes[5] = False  # an answer without codes gets no words
+    codes[:, 2] |= np.arange(len(codes)) % 3 == 0  # and some answers several codes
+    together = features.top_words_per_code(terms, X, codes, trained.coef_, top=4, rows_per_block=97)
+    assert len(together) == X.shape[0] and together[5] == []
+    for row in range(X.shape[0]):
+        given = np.flatnonzero(codes[row])
+        expected = (
+            driving_words_per_code(features, terms[row], X[row], trained.coef_[given], 4)
+            if len(given)
+            else []
+        )
+        assert together[row] == expected, row
+    assert sum(len(words) for words in together) > len(together)
+
+
 def test_min_codes_tolerates_a_rare_uncoded_answer() -> None:
     always = np.array([[1, 0]] * 30 + [[0, 1]] * 30)
     assert learned_min_codes(always) == 1
