@@ -5,7 +5,9 @@ for 100,000 generated answers to one open question on PostgreSQL.
                                                [--repeat 30] [--markdown]
 
 Uses the database in --database-url (default: this helper's PostgreSQL database, migrated
-here) and a consultation `browser-bench` of its own, emptied and refilled: answers of 10-60
+here) and a consultation `browser-bench` of its own, emptied and refilled, next to a second
+consultation `browser-bench-other` of as many answers (--other-answers), as a platform with
+several consultations has; both are generated the same way: answers of 10-60
 words drawn from an IMVO vocabulary, profiles spread over stakeholder types, sectors and
 countries, 10% coded by an analyst, and one analysis run's proposals and languages for all.
 Each page is requested through Django's test client as a logged-in analyst (the whole view:
@@ -25,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "browser-bench"
+OTHER = "browser-bench-other"
 WORDS = [
     "convenant",
     "keten",
@@ -70,7 +73,7 @@ SECTORS = ["textile", "agri_food", "metals_mining", "energy", "financial", "othe
 COUNTRIES = ["NL", "DE", "BE", "FR", "GB"]
 
 
-def generate(n: int, seed: int = 11) -> tuple[object, object]:
+def generate(n: int, seed: int = 11, slug: str = SLUG) -> tuple[object, object]:
     import secrets
 
     from django.db import connection
@@ -90,7 +93,7 @@ def generate(n: int, seed: int = 11) -> tuple[object, object]:
     from tests.platform.factories import make_consultation
 
     rng = random.Random(seed)
-    consultation = Consultation.objects.filter(slug=SLUG).first() or make_consultation(SLUG)
+    consultation = Consultation.objects.filter(slug=slug).first() or make_consultation(slug)
     Answer.objects.filter(response__consultation=consultation).delete()
     Response.objects.filter(consultation=consultation).delete()
     do_import_codebook(consultation, (BUNDLED_DIR / "imvo.json").read_bytes(), None)
@@ -162,6 +165,13 @@ def main() -> int:
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/h10")
     parser.add_argument("--answers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument(
+        "--other-answers",
+        type=int,
+        default=100_000,
+        help="answers of a second consultation in the same database, as on a platform with "
+        "several (kept between runs)",
+    )
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--keep", action="store_true", help="reuse the data of an earlier run")
     args = parser.parse_args()
@@ -187,6 +197,11 @@ def main() -> int:
 
     with db.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh planner statistics, as autovacuum keeps them
+    other = Question.objects.filter(section__consultation__slug=OTHER, key="works").first()
+    if args.other_answers and not (
+        other and Answer.objects.filter(question=other).count() == args.other_answers
+    ):
+        generate(args.other_answers, seed=12, slug=OTHER)
     kept = Question.objects.filter(section__consultation__slug=SLUG, key="works").first()
     if args.keep and kept and Answer.objects.filter(question=kept).count() == args.answers:
         consultation, question = kept.section.consultation, kept

@@ -1,22 +1,27 @@
 """Full-text search in answers, behind one small interface.
 
-PostgreSQL: the answer text as a tsvector with the Dutch and the English configuration
-(`PG_VECTOR`), stored in `coding_answer_tsv` (GIN index, kept in step by a trigger on
-`responses_answer`); a search term matches when either stemming matches
+PostgreSQL: the answer text as a tsvector with the Dutch and the English configuration, stored
+in the answer's search row (`coding_answer_search.document`, GIN index, written by trigger:
+meedenken/coding/search_rows.py); a search term matches when either stemming matches
 (`websearch_to_tsquery`, so quotes and `-word` work as people expect). SQLite (the embedded
 default): an FTS5 table kept in step with `responses_answer` by triggers; every word of the term
-must occur, as a prefix (FTS5 has no Dutch stemmer). Created by migrations 0002 and 0003.
+must occur, as a prefix (FTS5 has no Dutch stemmer). Created by migrations 0002, 0003 and 0005;
+the SQL of 0002-0004 below stays as those migrations ran it.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, Model, QuerySet
 from django.db.models.expressions import RawSQL
 
+from meedenken.coding.models import AnswerSearchRow
 from meedenken.responses.models import Answer
+
+Rows = TypeVar("Rows", bound=Model)
 
 PG_VECTOR = "(to_tsvector('dutch'::regconfig, {table}.text) || to_tsvector('english'::regconfig, {table}.text))"
 PG_QUERY = "(websearch_to_tsquery('dutch'::regconfig, %s) || websearch_to_tsquery('english'::regconfig, %s))"
@@ -115,23 +120,44 @@ def fts5_query(term: str) -> str:
     return " ".join(f'"{word}"*' for word in _WORD.findall(term))
 
 
-def search_answers(answers: QuerySet[Answer], term: str) -> QuerySet[Answer]:
-    """`answers` narrowed to those matching `term` (all of them for an empty term)."""
+def _matching(rows: QuerySet[Rows], term: str, pk: str) -> QuerySet[Rows]:
     term = normalise_term(term)
     if not term:
-        return answers
+        return rows
     if connection.vendor == "postgresql":
-        return answers.filter(
-            pk__in=RawSQL(  # noqa: S611 - fixed SQL, the term is a parameter
-                f"SELECT answer_id FROM coding_answer_tsv WHERE document @@ {PG_QUERY}",  # noqa: S608
-                [term, term],
+        if rows.model is AnswerSearchRow:  # the vector is in the row itself: no subquery
+            return rows.filter(
+                RawSQL(  # noqa: S611 - fixed SQL, the term is a parameter
+                    f'"coding_answer_search"."document" @@ {PG_QUERY}',
+                    [term, term],
+                    output_field=BooleanField(),
+                )
             )
+        return rows.filter(
+            **{
+                f"{pk}__in": RawSQL(  # noqa: S611 - fixed SQL, the term is a parameter
+                    f"SELECT answer_id FROM coding_answer_search WHERE document @@ {PG_QUERY}",  # noqa: S608
+                    [term, term],
+                )
+            }
         )
     query = fts5_query(term)
     if not query:
-        return answers.none()
-    return answers.filter(
-        pk__in=RawSQL(
-            "SELECT rowid FROM coding_answer_fts WHERE coding_answer_fts MATCH %s", [query]
-        )
+        return rows.none()
+    return rows.filter(
+        **{
+            f"{pk}__in": RawSQL(
+                "SELECT rowid FROM coding_answer_fts WHERE coding_answer_fts MATCH %s", [query]
+            )
+        }
     )
+
+
+def search_answers(answers: QuerySet[Answer], term: str) -> QuerySet[Answer]:
+    """`answers` narrowed to those matching `term` (all of them for an empty term)."""
+    return _matching(answers, term, "pk")
+
+
+def search_rows(rows: QuerySet[AnswerSearchRow], term: str) -> QuerySet[AnswerSearchRow]:
+    """The same for the browser's search rows (meedenken/coding/search_rows.py)."""
+    return _matching(rows, term, "answer_id")

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(
 def _vectors(answer_ids: list[int]) -> int:
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM coding_answer_tsv WHERE answer_id = ANY(%s)", [answer_ids]
+            "SELECT count(*) FROM coding_answer_search WHERE answer_id = ANY(%s)", [answer_ids]
         )
         return int(cursor.fetchone()[0])
 

@@ -2,37 +2,42 @@
 codes, proposals of the current run, campaign and personal-data flags, filtered and searched.
 
 A page costs the same number of queries whatever its size or the number of answers (a test
-asserts it): one count, one page of answers with their responses, and one query per kind of
-attached data. The count is exact up to `COUNT_CAP` answers (or up to the page asked for):
-beyond that the page says "more than 1,000" and offers the exact count on request (`exact`),
-because an exact count of 100k joined rows is what made the page slow (docs/benchmarks.md:
-~180-370 ms of the page's SQL; counting up to 1,001 takes a tenth of that).
+asserts it): one count, the ids of one page, those answers with their responses, and one query
+per kind of attached data. Count and ids are read from the answers' search rows
+(`filter_rows`: question, profile and search vector in one table, so no join), and the count is
+exact up to `COUNT_CAP` answers (or up to the page asked for): beyond that the page says "more
+than 1,000" and offers the exact count on request (`exact`); docs/benchmarks.md has the
+figures. `filter_answers` filters the same way through the responses, for other readers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet
 
 from meedenken.coding.models import (
     AnswerAnalysis,
+    AnswerSearchRow,
     Campaign,
     CodeAssignment,
     CodeProposal,
     CodingPass,
     PersonalDataSpan,
+    PrivacyReview,
     SpanStatus,
 )
-from meedenken.coding.search import search_answers
+from meedenken.coding.search import search_answers, search_rows
 from meedenken.consultations.models import Question
 from meedenken.core.actors import acting_user
 from meedenken.responses.models import Answer, ResponseStatus
+
+Rows = TypeVar("Rows", bound=Model)  # answers, or their search rows
 
 PER_PAGE = 25
 COUNT_CAP = 1_000
@@ -91,7 +96,7 @@ class AnswerPage:
 class _CountedPaginator(Paginator):  # type: ignore[type-arg]
     """A paginator that is told its count (a capped one) instead of counting itself."""
 
-    def __init__(self, object_list: QuerySet[Answer], per_page: int, count: int) -> None:
+    def __init__(self, object_list: QuerySet[Any], per_page: int, count: int) -> None:
         super().__init__(object_list, per_page)
         self._known_count = count
 
@@ -134,32 +139,37 @@ def ticked_answers(closed: str, response: Any) -> QuerySet[Answer]:
     return Answer.objects.filter(chose, response=response, question_id=int(question_id))
 
 
-def filter_answers(
-    answers: QuerySet[Answer], filters: AnswerFilters, run_id: int | None
-) -> QuerySet[Answer]:
-    f = filters
+def _filter_profile(rows: QuerySet[Rows], f: AnswerFilters, prefix: str) -> QuerySet[Rows]:
+    """The respondent's profile: read through the response (`prefix` "response__") or from the
+    copy in the search row (`prefix` "")."""
     for name in ("stakeholder_type", "sector", "country", "company_size"):
         if getattr(f, name):
-            answers = answers.filter(**{f"response__{name}": getattr(f, name)})
+            rows = rows.filter(**{f"{prefix}{name}": getattr(f, name)})
     if f.consent:
-        answers = answers.filter(response__publication_consent=f.consent)
+        rows = rows.filter(**{f"{prefix}publication_consent": f.consent})
     if f.channel:
-        answers = answers.filter(response__channel=f.channel)
+        rows = rows.filter(**{f"{prefix}channel": f.channel})
     if f.covenant:
-        answers = answers.filter(response__covenants__icontains=f'"{f.covenant}"')
+        rows = rows.filter(**{f"{prefix}covenants__icontains": f'"{f.covenant}"'})
     if f.organisation:
-        answers = answers.filter(response__organisation_name__icontains=f.organisation)
+        rows = rows.filter(**{f"{prefix}organisation_name__icontains": f.organisation})
     if f.closed:
-        answers = answers.filter(Exists(ticked_answers(f.closed, OuterRef("response_id"))))
+        rows = rows.filter(Exists(ticked_answers(f.closed, OuterRef("response_id"))))
+    return rows
+
+
+def _filter_attached(rows: QuerySet[Rows], f: AnswerFilters, run_id: int | None) -> QuerySet[Rows]:
+    """What is attached to the answer (codes, proposals, analysis, personal data), by the
+    answer's id: `pk` both of an answer and of its search row."""
     analysis = AnswerAnalysis.objects.filter(answer=OuterRef("pk"), run_id=_run(run_id))
     if f.language:
-        answers = answers.filter(Exists(analysis.filter(language=f.language)))
+        rows = rows.filter(Exists(analysis.filter(language=f.language)))
     first = CodeAssignment.objects.filter(answer=OuterRef("pk"), coding_pass=CodingPass.FIRST)
     second = CodeAssignment.objects.filter(answer=OuterRef("pk"), coding_pass=CodingPass.SECOND)
     if f.code:
-        answers = answers.filter(Exists(first.filter(code_id=f.code)))
+        rows = rows.filter(Exists(first.filter(code_id=f.code)))
     if f.proposed:
-        answers = answers.filter(
+        rows = rows.filter(
             Exists(
                 CodeProposal.objects.filter(
                     answer=OuterRef("pk"), run_id=_run(run_id), code_id=f.proposed, rejected_at=None
@@ -167,30 +177,51 @@ def filter_answers(
             )
         )
     if f.campaign == "any":
-        answers = answers.filter(Exists(analysis.exclude(campaign_key="")))
+        rows = rows.filter(Exists(analysis.exclude(campaign_key="")))
     elif f.campaign == "none":
-        answers = answers.exclude(Exists(analysis.exclude(campaign_key="")))
+        rows = rows.exclude(Exists(analysis.exclude(campaign_key="")))
     elif f.campaign:
-        answers = answers.filter(Exists(analysis.filter(campaign_key=f.campaign)))
+        rows = rows.filter(Exists(analysis.filter(campaign_key=f.campaign)))
     spans = PersonalDataSpan.objects.filter(answer=OuterRef("pk"))
+    reviewed = PrivacyReview.objects.filter(answer=OuterRef("pk"))
     if f.personal_data == "detected":
-        answers = answers.filter(Exists(spans.filter(status=SpanStatus.DETECTED)))
+        rows = rows.filter(Exists(spans.filter(status=SpanStatus.DETECTED)))
     elif f.personal_data == "unreviewed":
-        answers = answers.filter(privacy_review__isnull=True)
+        rows = rows.exclude(Exists(reviewed))
     elif f.personal_data == "reviewed":
-        answers = answers.filter(privacy_review__isnull=False)
+        rows = rows.filter(Exists(reviewed))
     if f.status == "uncoded":
-        answers = answers.exclude(Exists(first))
+        rows = rows.exclude(Exists(first))
     elif f.status == "coded":
-        answers = answers.filter(Exists(first))
+        rows = rows.filter(Exists(first))
     elif f.status == "low_confidence":
         confident = analysis.filter(top_confidence__gte=LOW_CONFIDENCE)
-        answers = answers.exclude(Exists(first)).exclude(Exists(confident))
+        rows = rows.exclude(Exists(first)).exclude(Exists(confident))
     elif f.status == "second_coded":
-        answers = answers.filter(Exists(second))
+        rows = rows.filter(Exists(second))
     elif f.status == "not_second_coded":
-        answers = answers.exclude(Exists(second))
-    return search_answers(answers, f.q)
+        rows = rows.exclude(Exists(second))
+    return rows
+
+
+def filter_answers(
+    answers: QuerySet[Answer], filters: AnswerFilters, run_id: int | None
+) -> QuerySet[Answer]:
+    """`answers` narrowed by `filters`, reading the profile through the responses."""
+    answers = _filter_attached(_filter_profile(answers, filters, "response__"), filters, run_id)
+    return search_answers(answers, filters.q)
+
+
+def filter_rows(
+    question: Question, filters: AnswerFilters, run_id: int | None
+) -> QuerySet[AnswerSearchRow]:
+    """The same answers as `filter_answers(submitted_answers(question), ...)`, as search rows:
+    one table with the profile and (PostgreSQL) the search vector, so no join is needed."""
+    rows = AnswerSearchRow.objects.filter(
+        question=question, status=ResponseStatus.SUBMITTED, has_text=True
+    )
+    rows = _filter_attached(_filter_profile(rows, filters, ""), filters, run_id)
+    return search_rows(rows, filters.q)
 
 
 def with_details(answers: QuerySet[Answer], run_id: int | None) -> QuerySet[Answer]:
@@ -247,18 +278,22 @@ def get_answer_page(
     exact: bool = False,
 ) -> AnswerPage:
     per_page = per_page or PER_PAGE
-    answers = filter_answers(submitted_answers(question), filters, run_id)
+    found = filter_rows(question, filters, run_id)
     if exact:
-        counted = limit = answers.order_by().count()
+        counted = limit = found.order_by().count()
     else:
         # Count up to the cap, or far enough to reach the page asked for, plus one to know if
-        # there are more (SELECT COUNT(*) FROM (... LIMIT n): stops early on a large set).
+        # there are more (SELECT COUNT(*) FROM (... LIMIT n): stops early on a large set). In
+        # the page's order, so PostgreSQL walks this question's rows by its index, as for the
+        # page, instead of scanning the rows of every consultation.
         limit = max(COUNT_CAP, _page_number(page_number) * per_page)
-        counted = answers.order_by()[: limit + 1].count()
+        counted = found.order_by("-answer_id")[: limit + 1].count()
     more = counted > limit
-    paginator = _CountedPaginator(with_details(answers.order_by("-id"), run_id), per_page, counted)
-    page = paginator.get_page(page_number)
-    rows = [decorate(answer) for answer in page.object_list]
+    ids = found.order_by("-answer_id").values_list("answer_id", flat=True)
+    page = _CountedPaginator(ids, per_page, counted).get_page(page_number)
+    shown = with_details(Answer.objects.filter(pk__in=list(page.object_list)), run_id)
+    rows = [decorate(answer) for answer in shown.order_by("-id")]
+    page.object_list = rows
     keys = {a.analysis.campaign_key for a in rows if a.analysis and a.analysis.campaign_key}  # type: ignore[attr-defined]
     campaigns = {
         c.key: c for c in Campaign.objects.filter(run_id=_run(run_id), key__in=sorted(keys))
@@ -346,6 +381,7 @@ __all__ = [
     "AnswerPage",
     "count_answers",
     "filter_answers",
+    "filter_rows",
     "get_answer",
     "get_answer_page",
     "get_languages",
