@@ -5,6 +5,7 @@ strings), the answer is never a server error, and a refused submission saves not
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from django.core.cache import caches
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from meedenken.consultations.models import Consultation
 from meedenken.responses.models import Answer, Response
 from meedenken.statements.models import Moderation, Statement
-from meedenken.voting.models import Vote
+from meedenken.voting.models import EmailConfirmationLink, Participant, Vote
 from tests.platform.conftest import PROFILE, start_response
 from tests.platform.deliberation_helpers import setup_statements
 
@@ -147,3 +148,32 @@ def test_the_csp_report_endpoint_takes_any_body(
 ) -> None:
     answer = client.post("/csp-rapport/", body, content_type=content_type)
     assert answer.status_code < 500
+
+
+@SETTINGS
+@given(
+    address=st.one_of(anything, st.emails()),
+    token=st.one_of(
+        st.text(min_size=1, max_size=200), st.from_regex(r"[\w-]{43}\.\w{6}\.[\w-]{43}")
+    ),
+)
+def test_email_confirmation_takes_any_address_and_any_token(
+    consultation: Consultation, address: str, token: str
+) -> None:
+    if not Statement.objects.filter(consultation=consultation).exists():
+        setup_statements(consultation, Moderation.PRE)
+    caches["ratelimit"].clear()
+    visitor = Client()
+    links = EmailConfirmationLink.objects.count()
+    asked = visitor.post(
+        f"/consultaties/{consultation.slug}/stellingen/e-mailadres/", {"email": address}
+    )
+    assert asked.status_code < 500
+    if asked.status_code in REFUSED:
+        assert EmailConfirmationLink.objects.count() == links
+    levels = sorted(Participant.objects.values_list("pk", "level"))
+    path = f"/consultaties/{consultation.slug}/bevestig/{quote(token, safe='')}/"
+    for method in (visitor.get, visitor.post):
+        answer = method(path)
+        assert answer.status_code in (*REFUSED, 410)
+    assert sorted(Participant.objects.values_list("pk", "level")) == levels
