@@ -114,3 +114,38 @@ def test_multiline_body_keeps_line_numbers(tmp_path: Path) -> None:
 def test_missing_comments_file(tmp_path: Path) -> None:
     with pytest.raises(PolisFormatError, match=r"comments\.csv"):
         read_polis_export(tmp_path)
+
+
+def test_empty_or_absent_timestamps_read_as_zero(tmp_path: Path) -> None:
+    _write(tmp_path / "comments.csv", "comment-id,moderated,comment-body\n1,1,a\n2,1,b\n")
+    _write(
+        tmp_path / "votes.csv",
+        "timestamp,datetime,comment-id,voter-id,vote\n5,x,1,1,1\n,,2,1,-1.0\n7,y,2,3,0\n",
+    )
+    votes = read_polis_export(tmp_path).votes
+    assert votes is not None
+    assert votes.timestamp.tolist() == [5, 0, 7] and votes.datetime == ("x", "", "y")
+    assert votes.comment_id.tolist() == [1, 2, 2] and votes.voter_id.tolist() == [1, 1, 3]
+    assert votes.vote.tolist() == [1, -1, 0]
+    _write(tmp_path / "votes.csv", "comment-id,voter-id,vote\n1,1,1\n")
+    votes = read_polis_export(tmp_path).votes
+    assert votes is not None and votes.timestamp.tolist() == [0]
+
+
+def test_bad_cells_of_participants_votes_name_their_line(tmp_path: Path) -> None:
+    _write(tmp_path / "comments.csv", "comment-id,moderated,comment-body\n1,1,a\n2,1,b\n")
+    header = "participant,group-id,n-comments,n-votes,n-agree,n-disagree,1,2\n"
+    rows = ["1,0,0,2,1,1,1,-1\n", "2,,0,1,0,0,,0\n", "3,1,0,2,1,0,1,\n"]
+    _write(tmp_path / "participants-votes.csv", header + "".join(rows))
+    participants = read_polis_export(tmp_path).participants
+    assert participants is not None
+    assert participants.group_id == (0, None, 1)
+    cells = zip(participants.vote_row.tolist(), participants.vote_column.tolist(), strict=True)
+    assert list(cells) == [(0, 0), (0, 1), (1, 1), (2, 0)]
+    assert participants.vote.tolist() == [1, -1, 0, 1]
+    _write(tmp_path / "participants-votes.csv", header + rows[0] + "2,,0,1,0,0,,maybe\n")
+    with pytest.raises(PolisFormatError, match=r"participants-votes.csv:3: unknown vote value"):
+        read_polis_export(tmp_path)
+    _write(tmp_path / "participants-votes.csv", header + rows[0] + "2,,0,x,0,0,,1\n")
+    with pytest.raises(PolisFormatError, match=r"participants-votes.csv:3: n-votes is not an"):
+        read_polis_export(tmp_path)
