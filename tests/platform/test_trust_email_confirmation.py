@@ -28,6 +28,7 @@ from meedenken.voting.models import (
     Participant,
     ParticipationLevel,
 )
+from meedenken.voting.selectors import get_analysis_input
 from tests.platform.deliberation_helpers import (  # noqa: F401 (fresh_cache: autouse)
     cast_url,
     fresh_cache,
@@ -401,3 +402,17 @@ def test_retention_removes_address_hashes_and_finished_links_and_nothing_else(
     ) == [consultation.pk]  # bob's unused, unexpired link
     # The voters keep their level: the published results rest on it.
     assert Participant.objects.filter(level=ParticipationLevel.EMAIL_CONFIRMED).count() == 2
+
+
+def test_a_flagged_participant_still_counts_as_open_once_confirmed(
+    consultation: Consultation,
+    statements: list[Statement],
+    smtp_server: SMTPServer,
+    run_worker: Callable[[], None],
+) -> None:
+    script = Client()  # posts the form without its fill-time token: a new participant, flagged
+    confirm_through_mail(script, consultation, "script@example.org", smtp_server, run_worker)
+    person = Participant.objects.get()
+    assert person.flag == "form" and person.level == ParticipationLevel.EMAIL_CONFIRMED
+    voter(script, consultation, statements[0])
+    assert get_analysis_input(consultation.pk).participant_levels == {}  # open, every one
