@@ -1,7 +1,8 @@
 """The answers browser's search rows (a copy of each answer's question and respondent profile)
 stay in step with answers and responses through every path that writes them: the respond flow
 (profile, answers, submit, edit, withdraw), received and imported responses in bulk, retention
-(anonymise and delete), and plain ORM writes (bulk_create, QuerySet.update, delete)."""
+(anonymise and delete), and plain ORM writes (bulk_create, QuerySet.update, delete); the
+migration that made them fills them for the answers written before it."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ import secrets
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from meedenken.coding.models import AnswerSearchRow
+from meedenken.coding.search import search_rows
 from meedenken.consultations.models import Consultation, RetentionAction
 from meedenken.responses.models import Answer, Response, ResponseStatus
 from meedenken.responses.retention import do_apply_retention
@@ -30,7 +34,7 @@ from meedenken.responses.services.bulk import (
     ReceivedResponse,
     do_create_received_responses,
 )
-from tests.platform.coding_helpers import open_question
+from tests.platform.coding_helpers import add_answers, open_question
 from tests.platform.factories import make_consultation
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +185,22 @@ def test_plain_orm_writes_keep_the_rows_in_step() -> None:
     responses[0].delete()
     assert_in_step()
     assert AnswerSearchRow.objects.count() == 2
+
+
+def _migrate(target: str) -> None:
+    MigrationExecutor(connection).migrate([("coding", target)])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_fills_the_rows_of_earlier_answers() -> None:
+    _migrate("0004_answer_search_unlinked")
+    try:
+        consultation = make_consultation()
+        add_answers(consultation, ["Kinderarbeid in de keten"], stakeholder_type="company")
+        add_answers(consultation, ["Leefbaar loon"], status=ResponseStatus.WITHDRAWN)
+    finally:
+        _migrate("0005_answer_search_rows")
+    assert_in_step()
+    assert AnswerSearchRow.objects.count() == 2
+    found = search_rows(AnswerSearchRow.objects.filter(stakeholder_type="company"), "kinderarbeid")
+    assert found.count() == 1  # on PostgreSQL: the vector stored before is in the row
