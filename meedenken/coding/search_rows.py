@@ -84,6 +84,9 @@ PG_CREATE = [
     "$$ LANGUAGE plpgsql",
     "CREATE TRIGGER coding_answer_search_profile AFTER UPDATE ON responses_response "
     f"FOR EACH ROW WHEN ({_CHANGED}) EXECUTE FUNCTION coding_answer_search_profile()",
+    # planner statistics now, not when autovacuum gets to it: without them PostgreSQL guesses
+    # 1,000 rows per question and counts through two bitmaps (70 ms instead of 8 at 100k)
+    "ANALYZE coding_answer_search",
 ]
 PG_DROP = [
     "DROP TRIGGER IF EXISTS coding_answer_search_profile ON responses_response",
