@@ -296,7 +296,8 @@ def read_participants(path: Path) -> PolisParticipants:
         for c in PARTICIPANT_COLUMNS[2:]
     ]
     # The vote cells as one array (short texts), decoded without a loop over cells.
-    block = np.array([r[fixed:] for r in records], dtype=object).reshape(len(records), -1)
+    block = np.array([r[fixed:] for r in records], dtype=object)
+    block = block.reshape(len(records), len(header) - fixed)
     vote_row, vote_column = np.nonzero(block != "")
     vote = _votes(path, np.asarray(lines, dtype=np.int64)[vote_row], block[vote_row, vote_column])
     return PolisParticipants(

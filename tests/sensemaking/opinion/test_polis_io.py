@@ -149,3 +149,12 @@ def test_bad_cells_of_participants_votes_name_their_line(tmp_path: Path) -> None
     _write(tmp_path / "participants-votes.csv", header + rows[0] + "2,,0,x,0,0,,1\n")
     with pytest.raises(PolisFormatError, match=r"participants-votes.csv:3: n-votes is not an"):
         read_polis_export(tmp_path)
+
+
+def test_participants_votes_with_a_header_only(tmp_path: Path) -> None:
+    _write(tmp_path / "comments.csv", "comment-id,moderated,comment-body\n1,1,a\n")
+    header = "participant,group-id,n-comments,n-votes,n-agree,n-disagree,1\n"
+    _write(tmp_path / "participants-votes.csv", header)
+    export = read_polis_export(tmp_path)
+    assert export.participants is not None and len(export.participants.participant) == 0
+    assert len(export.vote_records().vote) == 0 and export.polis_groups() == {}
