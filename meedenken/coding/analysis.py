@@ -36,6 +36,7 @@ from meedenken.coding.papers import analyse_papers
 from meedenken.coding.selectors import get_codes, to_core_codebook
 from meedenken.coding.selectors.browse import submitted_answers
 from meedenken.consultations.models import Question, QuestionKind
+from meedenken.core.bulk import insert_rows
 
 if TYPE_CHECKING:
     from meedenken.consultations.models import Consultation
@@ -46,6 +47,19 @@ if TYPE_CHECKING:
 KIND = "answers"
 FORMAT = "meedenken.answers/1"
 BATCH = 2000
+ANALYSIS_COLUMNS = (
+    "answer_id",
+    "run_id",
+    "language",
+    "language_confidence",
+    "mixed_language",
+    "skipped",
+    "campaign_key",
+    "theme_key",
+    "top_confidence",
+    "next_rank",
+)
+PROPOSAL_COLUMNS = ("answer_id", "code_id", "run_id", "confidence", "source", "words")
 
 
 class AnswersRunError(RuntimeError):
@@ -73,14 +87,27 @@ def _span(text: str, start: int, end: int, original: str) -> tuple[int, int] | N
     return (found, found + len(original)) if found >= 0 and original else None
 
 
+def _texts_with_redactions(question: Question, analysis: TextAnalysis) -> dict[int, str]:
+    """The stored texts of the answers the core redacted something in (to place the spans)."""
+    wanted = [int(r.answer_id) for r in analysis.answers if r.redactions]
+    texts: dict[int, str] = {}
+    for start in range(0, len(wanted), 900):  # within SQLite's limit on query parameters
+        chunk = wanted[start : start + 900]
+        texts.update(submitted_answers(question).filter(pk__in=chunk).values_list("pk", "text"))
+    return texts
+
+
 def store_question(
     consultation: Consultation, question: Question, run_id: int, analysis: TextAnalysis
 ) -> dict[str, Any]:
     """Write what the core found for one question, in bulk; return the run's slim result."""
     codes = {code.key: code.pk for code in get_codes(consultation)}
-    texts = dict(submitted_answers(question).values_list("pk", "text"))
+    texts = _texts_with_redactions(question, analysis)
     rank = {answer_id: i for i, answer_id in enumerate(analysis.next_to_code)}
-    rows, proposals, spans = [], [], []
+    prefix = f"q{question.pk}-"
+    rows: list[tuple[Any, ...]] = []
+    proposals: list[tuple[Any, ...]] = []
+    spans = []
     for result in analysis.answers:
         answer_id = int(result.answer_id)
         best: dict[str, Any] = {}  # a parent can come along with several children: keep one
@@ -90,28 +117,21 @@ def store_question(
                 best[c.code_id] = c
         machine = list(best.values())
         rows.append(
-            AnswerAnalysis(
-                answer_id=answer_id,
-                run_id=run_id,
-                language=result.language or "",
-                language_confidence=result.language_confidence,
-                mixed_language=result.mixed_language,
-                skipped=result.skipped or "",
-                campaign_key=result.campaign_id or "",
-                theme_key=result.theme_id or "",
-                top_confidence=max((c.confidence for c in machine), default=None),
-                next_rank=rank.get(result.answer_id),
+            (
+                answer_id,
+                run_id,
+                result.language or "",
+                result.language_confidence,
+                result.mixed_language,
+                result.skipped or "",
+                prefix + result.campaign_id if result.campaign_id else "",
+                prefix + result.theme_id if result.theme_id else "",
+                max((c.confidence for c in machine), default=None),
+                rank.get(result.answer_id),
             )
         )
         proposals += [
-            CodeProposal(
-                answer_id=answer_id,
-                code_id=codes[c.code_id],
-                run_id=run_id,
-                confidence=c.confidence,
-                source=c.source,
-                words=list(c.words),
-            )
+            (answer_id, codes[c.code_id], run_id, c.confidence, c.source, list(c.words))
             for c in machine
         ]
         for redaction in result.redactions:
@@ -156,11 +176,6 @@ def store_question(
                 decided_at=earlier.decided_at if earlier else None,
             )
         )
-    for row in rows:
-        if row.campaign_key:
-            row.campaign_key = f"q{question.pk}-{row.campaign_key}"
-        if row.theme_key:
-            row.theme_key = f"q{question.pk}-{row.theme_key}"
     themes = [
         Theme(
             consultation=consultation,
@@ -175,8 +190,8 @@ def store_question(
         for t in analysis.themes
     ]
     with transaction.atomic():
-        AnswerAnalysis.objects.bulk_create(rows, batch_size=BATCH)
-        CodeProposal.objects.bulk_create(proposals, batch_size=BATCH)
+        insert_rows(AnswerAnalysis, ANALYSIS_COLUMNS, rows, batch_size=BATCH)
+        insert_rows(CodeProposal, PROPOSAL_COLUMNS, proposals, batch_size=BATCH)
         PersonalDataSpan.objects.bulk_create(spans, batch_size=BATCH, ignore_conflicts=True)
         Campaign.objects.bulk_create(campaigns, batch_size=BATCH)
         Theme.objects.bulk_create(themes, batch_size=BATCH)
