@@ -269,8 +269,13 @@ def double_coding(
     request: HttpRequest, consultation: Consultation, question_id: int
 ) -> HttpResponse:
     from meedenken.coding.selectors.agreement import get_double_coding
+    from meedenken.coding.selectors.quality import get_current_quality
+    from meedenken.workspace.analysis import MIN_TRUSTED
 
     question = _question(consultation, question_id)
+    # The machine's F1 per code beside the analysts' agreement: is the model as good as a
+    # second analyst?
+    quality = get_current_quality(consultation, question)
     return render(
         request,
         "workspace/double_coding.html",
@@ -279,6 +284,9 @@ def double_coding(
             "question": question,
             "double": get_double_coding(question),
             "min_double": MIN_DOUBLE_CODED,
+            "quality": quality,
+            "f1": quality.by_code if quality else {},
+            "min_trusted": MIN_TRUSTED,
             "staff_section": "answers",
         },
     )

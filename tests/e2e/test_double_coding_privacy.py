@@ -81,7 +81,13 @@ def test_double_coding_and_personal_data_review(browsing: Browsing) -> None:
     main = second.locator("main")
     expect(main).to_contain_text("2 antwoorden door beide analisten gecodeerd")
     expect(main).to_contain_text("Te weinig dubbel gecodeerde antwoorden")
-    expect(second.get_by_role("table", name=re.compile("Overeenstemming per code"))).to_be_visible()
+    table = second.get_by_role("table", name=re.compile("Overeenstemming per code"))
+    expect(table).to_be_visible()
+    # the model's F1 column stands beside the agreement; no analysis ran, so it is empty
+    expect(
+        table.get_by_role("columnheader", name="F1 model tegen analist (kruisvalidatie)")
+    ).to_be_visible()
+    expect(main).to_contain_text("Nog geen analyse van deze vraag")
     assert not re.search(r"\bnan\b", main.inner_text(), re.I)
     disagreements = second.locator("main ul.md-staff-list > li")
     expect(disagreements).to_have_count(1)

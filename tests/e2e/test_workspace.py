@@ -71,6 +71,24 @@ def test_analyst_workspace(browsing: Browsing) -> None:
         page.get_by_role("table", name=re.compile("Campagnes tellen zoals gekozen")).first
     ).to_be_visible()
 
+    # Where the analysts compare their double coding, the model's F1 per code (from this run,
+    # by cross-validation) stands beside their kappa and alpha.
+    page.get_by_role("link", name="Antwoorden", exact=True).click()
+    browsing.check(page)
+    page.locator("table a").first.click()
+    browsing.check(page)
+    page.get_by_role("link", name="Dubbele codering: overeenstemming en verschillen").click()
+    browsing.check(page, "staff-double-coding-f1")
+    expect(page.locator("main")).to_contain_text("door kruisvalidatie getoetst in analyse #")
+    agreement = page.get_by_role("table", name=re.compile("en de F1 van het model"))
+    headers = agreement.get_by_role("columnheader").all_inner_texts()
+    column = headers.index("F1 model tegen analist (kruisvalidatie)") - 1  # after the code
+    f1 = agreement.locator("tbody tr").evaluate_all(
+        f"rows => rows.map(row => row.querySelectorAll('td')[{column}].innerText)"
+    )
+    assert any(re.fullmatch(r"[01],\d\d", value.strip()) for value in f1), f1
+    assert "Kappa" in headers and "Alfa" in headers, headers
+
     page.get_by_role("link", name="Antwoorden", exact=True).click()
     browsing.check(page)
     page.locator("table a").first.click()

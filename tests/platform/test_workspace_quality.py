@@ -14,7 +14,7 @@ from meedenken.coding.models import CodeAssignment, CodingPass
 from meedenken.coding.selectors import get_codes_by_key
 from meedenken.coding.selectors.agreement import krippendorff_alpha
 from meedenken.coding.selectors.quality import alpha_from_agreement, code_f1
-from meedenken.coding.services import do_import_codebook
+from meedenken.coding.services import do_import_codebook, do_set_answer_codes
 from meedenken.consultations.models import Consultation
 from meedenken.runs.models import AnalysisRun
 from meedenken.runs.services import do_execute_run
@@ -178,3 +178,69 @@ def test_double_coding_page_shows_alpha_beside_kappa(consultation: Consultation)
     assert cells[1].strip() in ("0,10", "0.10")  # alpha 0.095, beside kappa
     row = page[page.index(codes["forced_labour"].label_nl) :]
     assert "niet gedefinieerd" in row[: row.index("</tr>")]  # both always gave it
+
+
+def test_double_coding_page_shows_the_models_f1_beside_the_analysts_agreement(
+    consultation: Consultation,
+) -> None:
+    """Where the analysts compare their coding, the machine's cross-validated F1 per code stands
+    beside their kappa and alpha, and the page says plainly when there are too few human codes
+    to trust the proposals, or no analysis yet."""
+    first, second = staff("analist"), staff("tweede")
+    do_import_codebook(consultation, (BUNDLED_DIR / "imvo.json").read_text(), first)
+    codes = get_codes_by_key(consultation)
+    answers = add_answers(consultation, CHILD + SME)
+    client = Client()
+    client.force_login(first)
+    url = (
+        f"/beheer/consultaties/{consultation.slug}/antwoorden/{open_question(consultation).pk}"
+        "/dubbel/"
+    )
+
+    def code(batch: list, coder: object, coding_pass: str = CodingPass.FIRST) -> None:
+        for answer in batch:
+            key = "child_labour" if answer in answers[:12] else "sme_burden"
+            do_set_answer_codes(
+                consultation, answer.pk, [codes[key].pk], coder, coding_pass=coding_pass
+            )
+
+    def f1_cell(page: str, key: str) -> str:
+        """The cell of the code's row under the F1 column header."""
+        table = page[page.index("<table") : page.index("</table>")]
+        headers = re.findall(r"<th[^>]*scope=\"col\">(.*?)</th>", table)
+        column = headers.index("F1 model tegen analist (kruisvalidatie)")
+        row = table[table.index(codes[key].label_nl) :]
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row[: row.index("</tr>")], re.S)
+        assert len(cells) == len(headers) - 1  # the code itself is the row's header
+        return cells[column - 1]
+
+    code(answers[:4] + answers[12:16], first)
+    code([answers[0]], second, CodingPass.SECOND)
+    # the second analyst disagrees on the other answer: the analysts' kappa is low, unlike F1
+    do_set_answer_codes(
+        consultation,
+        answers[12].pk,
+        [codes["child_labour"].pk],
+        second,
+        coding_pass=CodingPass.SECOND,
+    )
+    page = client.get(url).content.decode()
+    assert "Nog geen analyse van deze vraag" in page
+    assert "—" in f1_cell(page, "child_labour")
+
+    _run(client, consultation)  # 8 human codes: zero-shot, not to be trusted
+    page = client.get(url).content.decode()
+    assert "Er zijn te weinig menselijke codes (8; het model leert pas vanaf 20)" in page
+    assert "—" in f1_cell(page, "child_labour")  # not tested: the model did not train
+
+    code(answers[4:10] + answers[16:22], first)
+    run = _run(client, consultation)
+    page = client.get(url).content.decode()
+    assert "te weinig menselijke codes" not in page
+    assert f"getoetst in analyse #{run.pk} op 20 door analisten gecodeerde antwoorden" in page
+    for key in ("child_labour", "sme_burden"):
+        assert float(f1_cell(page, key).strip().replace(",", ".")) >= 0.9, key
+    client.force_login(second)
+    english = client.get(f"/en{url}").content.decode()
+    assert f"tested by cross-validation in analysis #{run.pk} on 20 answers coded" in english
+    assert "and the model&#x27;s F1" in english or "and the model's F1" in english

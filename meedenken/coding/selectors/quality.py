@@ -50,6 +50,10 @@ class RunQuality:
     codes: list[CodeF1] = field(default_factory=list)
 
     @property
+    def by_code(self) -> dict[str, CodeF1]:
+        return {quality.code_key: quality for quality in self.codes}
+
+    @property
     def macro_f1(self) -> float | None:
         scores = [c.f1 for c in self.codes if c.f1 is not None]
         return sum(scores) / len(scores) if scores else None
@@ -115,6 +119,24 @@ def question_quality(run: AnalysisRun, question: Question) -> RunQuality | None:
         int(report.get("analyst_coded", 0)),
         [code_f1(a) for a in data.get("model_agreement", [])],
     )
+
+
+def get_current_quality(consultation: Consultation, question: Question) -> RunQuality | None:
+    """The figures for `question` of the run whose proposals the workspace shows; None before
+    the first finished run, or when it did not analyse the question."""
+    from meedenken.coding.selectors.codebook import get_current_run_id
+
+    run_id = get_current_run_id(consultation)
+    run = (
+        AnalysisRun.objects.filter(
+            pk=run_id, consultation=consultation, kind=KIND, status=RunStatus.DONE
+        )
+        .only("id", "finished_at", "result")
+        .first()
+        if run_id is not None
+        else None
+    )
+    return None if run is None else question_quality(run, question)
 
 
 def get_quality_history(
