@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime
 import re
+import threading
 from collections.abc import Callable
 from types import SimpleNamespace
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from gunicorn.config import Config
@@ -29,6 +32,8 @@ from meedenken.voting.models import (
     ParticipationLevel,
 )
 from meedenken.voting.selectors import get_analysis_input
+from meedenken.voting.services import do_create_participant
+from meedenken.voting.services.confirm import do_request_email_confirmation, make_link
 from tests.platform.deliberation_helpers import (  # noqa: F401 (fresh_cache: autouse)
     cast_url,
     fresh_cache,
@@ -40,6 +45,10 @@ from tests.platform.smtp import SMTPServer, body, run_worker, smtp_server
 from tests.platform.test_privacy import respond, rows_containing
 
 pytestmark = pytest.mark.django_db
+# The cookie's participant, the policy, the link and the queued message with its task; the
+# link (locked with its participant), the address's holder, the confirmation, the level.
+QUERIES_TO_ASK = 10
+QUERIES_TO_CONFIRM = 11
 __all__ = ["run_worker", "smtp_server"]
 
 
@@ -416,3 +425,49 @@ def test_a_flagged_participant_still_counts_as_open_once_confirmed(
     assert person.flag == "form" and person.level == ParticipationLevel.EMAIL_CONFIRMED
     voter(script, consultation, statements[0])
     assert get_analysis_input(consultation.pk).participant_levels == {}  # open, every one
+
+
+def test_asking_and_confirming_take_a_fixed_number_of_queries(
+    consultation: Consultation,
+    statements: list[Statement],
+    smtp_server: SMTPServer,
+    run_worker: Callable[[], None],
+    django_assert_max_num_queries: Any,
+) -> None:
+    client = Client()
+    voter(client, consultation, statements[0])
+    with django_assert_max_num_queries(QUERIES_TO_ASK):
+        assert client.post(request_url(consultation), {"email": "q@example.org"}).status_code == 303
+    link = mailed_link(smtp_server, "q@example.org", run_worker)
+    with django_assert_max_num_queries(QUERIES_TO_CONFIRM):
+        assert client.post(link).status_code == 303
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_clicks_at_once_use_the_link_once(consultation: Consultation) -> None:
+    """Two browsers post the same link at the same moment (PostgreSQL: row locks): one
+    confirms, the other is told the link was used."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs row locks and connections per thread")
+    setup_statements(consultation)
+    person = do_create_participant(consultation)
+    link = do_request_email_confirmation(consultation, person, "tweemaal@example.org", "nl")
+    url = make_link(OutgoingEmail.objects.get(related_id=str(link.pk)))
+    assert url is not None
+    path, start = urlsplit(url).path, threading.Barrier(2)
+    statuses: list[int] = []
+
+    def click() -> None:
+        try:
+            start.wait()
+            statuses.append(Client().post(path).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [303, 410]
+    assert EmailConfirmation.objects.filter(participant=person).count() == 1

@@ -167,19 +167,22 @@ def _used() -> ConfirmationError:
     )
 
 
-def check_token(consultation: Consultation, token: str) -> EmailConfirmationLink:
-    """The unused, unexpired link of this token in this consultation, or ConfirmationError."""
+def check_token(
+    consultation: Consultation, token: str, *, lock: bool = False
+) -> EmailConfirmationLink:
+    """The unused, unexpired link of this token in this consultation, or ConfirmationError.
+    `lock`: the link and its participant are locked (inside a transaction), so two clicks at
+    once use the link once."""
     try:
         signer().unsign(token, max_age=timedelta(hours=LINK_HOURS))
     except signing.SignatureExpired as error:
         raise _expired() from error
     except signing.BadSignature as error:
         raise _not_working() from error
-    link = (
-        EmailConfirmationLink.objects.select_related("participant")
-        .filter(token_hash=hash_secret(token), participant__consultation=consultation)
-        .first()
+    links = EmailConfirmationLink.objects.select_related("participant").filter(
+        token_hash=hash_secret(token), participant__consultation=consultation
     )
+    link = (links.select_for_update() if lock else links).first()
     if link is None:
         raise _not_working()
     if link.used_at is not None:
@@ -196,15 +199,10 @@ def do_confirm_email(
     or, when the address confirms another participant already, that one is handed over."""
     now = now or timezone.now()
     with transaction.atomic():
-        link = check_token(consultation, token)
-        # Locked and checked again: two clicks at once use the link once.
-        link = EmailConfirmationLink.objects.select_for_update().get(pk=link.pk)
-        if link.used_at is not None:
-            raise _used()
-        address_hash = link.address_hash
+        link = check_token(consultation, token, lock=True)
+        address_hash, participant = link.address_hash, link.participant
         # Used: what it was for is done, its copy of the address hash is no longer needed.
         EmailConfirmationLink.objects.filter(pk=link.pk).update(used_at=now, address_hash="")
-        participant = Participant.objects.select_for_update().get(pk=link.participant_id)
         holder = (
             EmailConfirmation.objects.select_related("participant")
             .filter(consultation=consultation, address_hash=address_hash)
