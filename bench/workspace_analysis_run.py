@@ -3,6 +3,7 @@ and the run's own stage timings, for N answers to one open question on PostgreSQ
 
     .venv/bin/python bench/workspace_analysis_run.py [--database-url URL] [--answers 100000]
                                                      [--baseline 10000] [--encoder lexical]
+                                                     [--jobs 1]
                                                      [--markdown]
 
 Per size (the baseline first, then --answers) a consultation `analysis-bench` of its own is
@@ -37,9 +38,10 @@ JOINED = ("proposals", "playing_field_better", "child_labour_better")
 CODED, SECOND = 0.10, 0.02
 
 
-def setup_django(database_url: str, encoder: str) -> None:
+def setup_django(database_url: str, encoder: str, jobs: int = 1) -> None:
     os.environ["DATABASE_URL"] = database_url
     os.environ["MEEDENKEN_TEXT_ENCODER"] = encoder
+    os.environ["MEEDENKEN_ANALYSIS_JOBS"] = str(jobs)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "meedenken.settings")
     sys.path.insert(0, str(ROOT))
     import django
@@ -163,7 +165,7 @@ def measure(args: argparse.Namespace, n: int) -> dict:
     load_before = os.getloadavg()[0]
     child = subprocess.run(
         [sys.executable, __file__, "--execute", str(run_id), "--database-url", args.database_url,
-         "--encoder", args.encoder],
+         "--encoder", args.encoder, "--jobs", str(args.jobs)],
         capture_output=True, text=True, check=False, cwd=ROOT,
     )  # fmt: skip
     if child.returncode != 0:
@@ -180,10 +182,11 @@ def main() -> int:
     parser.add_argument("--answers", type=int, default=100_000)
     parser.add_argument("--baseline", type=int, default=10_000)
     parser.add_argument("--encoder", default="lexical", help="lexical, or use (the encoder)")
+    parser.add_argument("--jobs", type=int, default=1, help="MEEDENKEN_ANALYSIS_JOBS of the run")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--execute", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    setup_django(args.database_url, args.encoder)
+    setup_django(args.database_url, args.encoder, args.jobs)
     if args.execute:
         execute(args.execute)
         return 0

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings as django_settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -243,7 +244,9 @@ def run_answers(ctx: RunContext) -> dict[str, Any]:
             section__consultation=consultation, kind=QuestionKind.OPEN_TEXT
         ).order_by("section__order", "section_id", "order", "id")
     )
-    settings = AnalysisSettings(seed=int((run.params or {}).get("seed", 0)))
+    settings = AnalysisSettings(
+        seed=int((run.params or {}).get("seed", 0)), n_jobs=django_settings.MEEDENKEN_ANALYSIS_JOBS
+    )
     identifier = LanguageIdentifier(settings.languages)
     encoder = platform_encoder()
     embedding_cache = DatabaseEmbeddingCache(consultation.pk) if encoder else None

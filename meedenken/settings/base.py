@@ -207,6 +207,8 @@ MEEDENKEN_PRIVATE_ROOT = Path(os.environ.get("MEEDENKEN_PRIVATE_ROOT", VAR_DIR /
 MEEDENKEN_THEME = os.environ.get("MEEDENKEN_THEME", "rijkshuisstijl")
 # Sentence encoder of the open-answer analysis: "use" (multilingual USE, in its wheel) or "lexical".
 MEEDENKEN_TEXT_ENCODER = os.environ.get("MEEDENKEN_TEXT_ENCODER", "use")
+# Processes the open-answer analysis may use for its classifier fits (1: the worker's own only).
+MEEDENKEN_ANALYSIS_JOBS = int(os.environ.get("MEEDENKEN_ANALYSIS_JOBS", 1))
 MEEDENKEN_ORGANISATION = os.environ.get(
     "MEEDENKEN_ORGANISATION", "Ministerie van Buitenlandse Zaken"
 )

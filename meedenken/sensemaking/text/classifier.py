@@ -11,6 +11,7 @@ out-of-fold probabilities, so the confidence shown and the decision never disagr
 from __future__ import annotations
 
 import numpy as np
+from joblib import Parallel, delayed
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
@@ -42,61 +43,44 @@ class MultiLabelCoder:
         calibration_folds: int = 3,
         min_codes: int | None = None,
         tune_thresholds: bool = True,
+        n_jobs: int = 1,
         seed: int = 0,
     ) -> None:
         self.tune_thresholds = tune_thresholds
+        self.n_jobs = n_jobs
         self.C = C
         self.calibration_folds = calibration_folds
         self.min_codes = min_codes
         self.seed = seed
 
-    def _model(self) -> LogisticRegression:
-        # lbfgs: as good as liblinear here and much faster with the dense latent columns
-        return LogisticRegression(C=self.C, class_weight="balanced", max_iter=1000)
-
     def fit(self, X: sparse.spmatrix, Y: np.ndarray) -> MultiLabelCoder:
-        # Many small fits: threaded BLAS only adds contention (badly so on a busy machine).
-        with threadpool_limits(1, user_api="blas"):
-            return self._fit(sparse.csr_matrix(X), Y)
-
-    def _fit(self, X: sparse.csr_matrix, Y: np.ndarray) -> MultiLabelCoder:
-        Y = np.asarray(Y, dtype=int)
+        """One model per code (column of Y); with `n_jobs` > 1 the codes are fitted in that
+        many processes (joblib), with the same result."""
+        X, Y = sparse.csr_matrix(X), np.asarray(Y, dtype=int)
         n_codes = Y.shape[1]
         self.coef_ = np.zeros((n_codes, X.shape[1]), dtype=np.float64)
         self.intercept_ = np.zeros(n_codes)
         self.calibration_ = np.tile([1.0, 0.0], (n_codes, 1))  # slope, offset of Platt scaling
         self.thresholds_ = np.full(n_codes, 0.5)  # on the calibrated probability
-        for j in range(n_codes):
+        learnable = [j for j in range(n_codes) if 0 < Y[:, j].sum() < len(Y)]
+        for j in set(range(n_codes)) - set(learnable):
+            # Nothing to learn: a constant score on the right side of the boundary.
             positives = int(Y[:, j].sum())
-            if positives in (0, len(Y)):
-                # Nothing to learn: a constant score on the right side of the boundary.
-                prior = (positives + 0.5) / (len(Y) + 1.0)
-                self.intercept_[j] = -20.0 if positives == 0 else 20.0
-                self.calibration_[j] = (0.0, float(np.log(prior / (1 - prior))))
-                continue
-            model = self._model().fit(X, Y[:, j])
-            self.coef_[j] = model.coef_[0]
-            self.intercept_[j] = model.intercept_[0]
-            self.calibration_[j], self.thresholds_[j] = self._calibrate(X, Y[:, j])
+            prior = (positives + 0.5) / (len(Y) + 1.0)
+            self.intercept_[j] = -20.0 if positives == 0 else 20.0
+            self.calibration_[j] = (0.0, float(np.log(prior / (1 - prior))))
+        options = (self.C, self.calibration_folds, self.tune_thresholds, self.seed)
+        if self.n_jobs == 1 or len(learnable) < 2:
+            fitted = [_fit_code(X, Y[:, j], *options) for j in learnable]
+        else:
+            fitted = Parallel(n_jobs=self.n_jobs)(
+                delayed(_fit_code)(X, Y[:, j], *options) for j in learnable
+            )
+        for j, (coef, intercept, calibration, threshold) in zip(learnable, fitted, strict=True):
+            self.coef_[j], self.intercept_[j] = coef, intercept
+            self.calibration_[j], self.thresholds_[j] = calibration, threshold
         self.min_codes_ = self.min_codes if self.min_codes is not None else learned_min_codes(Y)
         return self
-
-    def _calibrate(self, X: sparse.csr_matrix, y: np.ndarray) -> tuple[tuple[float, float], float]:
-        """Platt scaling on out-of-fold decision scores (plain sigmoid when too few positives),
-        and the threshold on the calibrated out-of-fold probability that gives the best F1."""
-        folds = min(self.calibration_folds, int(y.sum()), int(len(y) - y.sum()))
-        if folds < 2:
-            return (1.0, 0.0), 0.5
-        scores = np.zeros(len(y))
-        splitter = StratifiedKFold(folds, shuffle=True, random_state=self.seed)
-        for train, test in splitter.split(np.zeros(len(y)), y):
-            scores[test] = self._model().fit(X[train], y[train]).decision_function(X[test])
-        platt = LogisticRegression(C=1e4).fit(scores.reshape(-1, 1), y)
-        slope, offset = float(platt.coef_[0, 0]), float(platt.intercept_[0])
-        if not self.tune_thresholds:
-            return (slope, offset), 0.5
-        proba = 1.0 / (1.0 + np.exp(-np.clip(scores * slope + offset, -30, 30)))
-        return (slope, offset), _best_threshold(proba, y)
 
     def decision_function(self, X: sparse.spmatrix) -> np.ndarray:
         """Per answer and code: positive means the code is proposed."""
@@ -123,6 +107,43 @@ class MultiLabelCoder:
             best = np.argsort(-proba, axis=1)[:, : self.min_codes_]
             np.put_along_axis(codes, best, 1, axis=1)
         return codes
+
+
+def _model(C: float) -> LogisticRegression:
+    # lbfgs: as good as liblinear here and much faster with the dense latent columns
+    return LogisticRegression(C=C, class_weight="balanced", max_iter=1000)
+
+
+def _fit_code(
+    X: sparse.csr_matrix, y: np.ndarray, C: float, folds: int, tune: bool, seed: int
+) -> tuple[np.ndarray, float, tuple[float, float], float]:
+    """One code's model: coefficients, intercept, Platt scaling and threshold. Module level,
+    so that joblib's worker processes can run it."""
+    # Many small fits: threaded BLAS only adds contention (badly so on a busy machine).
+    with threadpool_limits(1, user_api="blas"):
+        model = _model(C).fit(X, y)
+        calibration, threshold = _calibrate(X, y, C, folds, tune, seed)
+    return model.coef_[0], float(model.intercept_[0]), calibration, threshold
+
+
+def _calibrate(
+    X: sparse.csr_matrix, y: np.ndarray, C: float, folds: int, tune: bool, seed: int
+) -> tuple[tuple[float, float], float]:
+    """Platt scaling on out-of-fold decision scores (plain sigmoid when too few positives),
+    and the threshold on the calibrated out-of-fold probability that gives the best F1."""
+    folds = min(folds, int(y.sum()), int(len(y) - y.sum()))
+    if folds < 2:
+        return (1.0, 0.0), 0.5
+    scores = np.zeros(len(y))
+    splitter = StratifiedKFold(folds, shuffle=True, random_state=seed)
+    for train, test in splitter.split(np.zeros(len(y)), y):
+        scores[test] = _model(C).fit(X[train], y[train]).decision_function(X[test])
+    platt = LogisticRegression(C=1e4).fit(scores.reshape(-1, 1), y)
+    slope, offset = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+    if not tune:
+        return (slope, offset), 0.5
+    proba = 1.0 / (1.0 + np.exp(-np.clip(scores * slope + offset, -30, 30)))
+    return (slope, offset), _best_threshold(proba, y)
 
 
 def _best_threshold(proba: np.ndarray, y: np.ndarray) -> float:

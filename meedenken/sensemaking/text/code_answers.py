@@ -95,7 +95,7 @@ def code_answers(
     learnable = analyst_matrix.sum(axis=0) >= settings.min_code_examples
     # When analysts (nearly) always give a code, so does the model (over the codes it learns).
     min_codes = learned_min_codes(analyst_matrix)
-    coder = MultiLabelCoder(min_codes=min_codes, seed=settings.seed)
+    coder = MultiLabelCoder(min_codes=min_codes, n_jobs=settings.n_jobs, seed=settings.seed)
     coder.fit(X[train], analyst_matrix[:, learnable])
     scores = coder.decision_function(X)
     learned_codes = coder.codes_from_scores(scores)
@@ -106,7 +106,7 @@ def code_answers(
     all_scores = similarity - zero_shot.floor_
     all_scores[:, learnable] = scores
     agreement = model_agreement(
-        X[train], analyst_matrix, learnable, leaves, min_codes, settings.seed
+        X[train], analyst_matrix, learnable, leaves, min_codes, settings.seed, settings.n_jobs
     )
     return Coding(
         "supervised", codes, confidence, all_scores, similarity, weights, "model", agreement
@@ -120,6 +120,7 @@ def model_agreement(
     leaves: list[str],
     min_codes: int,
     seed: int,
+    n_jobs: int = 1,
 ) -> tuple[CodeAgreement, ...]:
     """Kappa between the analyst and the model on the analyst's own answers (5-fold, so the
     model never sees the answer it codes)."""
@@ -127,7 +128,7 @@ def model_agreement(
     predicted = np.zeros_like(Y[:, learnable])
     for train, test in KFold(folds, shuffle=True, random_state=seed).split(X):
         # only the 0/1 codes are compared, so no calibration is needed
-        coder = MultiLabelCoder(min_codes=min_codes, calibration_folds=0, seed=seed)
+        coder = MultiLabelCoder(min_codes=min_codes, calibration_folds=0, n_jobs=n_jobs, seed=seed)
         predicted[test] = coder.fit(X[train], Y[train][:, learnable]).predict(X[test])
     codes = [code for code, ok in zip(leaves, learnable, strict=True) if ok]
     return agreement_by_code(Y[:, learnable], predicted, codes)

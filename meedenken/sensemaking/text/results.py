@@ -142,3 +142,5 @@ class AnalysisSettings:
     summary_sentences: int = 5
     explanation_words: int = 5
     seed: int = 0
+    # processes for the classifier's per-code fits (joblib); the results are the same for any
+    n_jobs: int = 1

@@ -113,6 +113,16 @@ def test_words_of_all_answers_at_once_are_those_of_each_answer(prepared, trained
     assert sum(len(words) for words in together) > len(together)
 
 
+def test_codes_fitted_in_two_processes_are_the_same_model(prepared, trained) -> None:  # type: ignore[no-untyped-def]
+    _, _, X, Y, _ = prepared
+    parallel = MultiLabelCoder(n_jobs=2).fit(X[:220], Y[:220])
+    assert np.array_equal(parallel.coef_, trained.coef_)
+    assert np.array_equal(parallel.intercept_, trained.intercept_)
+    assert np.array_equal(parallel.calibration_, trained.calibration_)
+    assert np.array_equal(parallel.thresholds_, trained.thresholds_)
+    assert np.abs(parallel.coef_).sum() > 0
+
+
 def test_min_codes_tolerates_a_rare_uncoded_answer() -> None:
     always = np.array([[1, 0]] * 30 + [[0, 1]] * 30)
     assert learned_min_codes(always) == 1
