@@ -240,7 +240,52 @@ def test_double_coding_page_shows_the_models_f1_beside_the_analysts_agreement(
     assert f"getoetst in analyse #{run.pk} op 20 door analisten gecodeerde antwoorden" in page
     for key in ("child_labour", "sme_burden"):
         assert float(f1_cell(page, key).strip().replace(",", ".")) >= 0.9, key
+    # The analysis page's analyst-against-analyst column: no kappa of 1 for a code that
+    # neither analyst gave (forced labour, here), as on the double-coding page.
+    analysis = client.get(f"/beheer/consultaties/{consultation.slug}/analyse/").content.decode()
+    row = analysis[analysis.index(f">{codes['forced_labour'].label_nl}<") :]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row[: row.index("</tr>")], re.S)
+    assert cells[-1].startswith("—; —; 2"), cells  # kappa, alpha, double-coded answers
     client.force_login(second)
     english = client.get(f"/en{url}").content.decode()
     assert f"tested by cross-validation in analysis #{run.pk} on 20 answers coded" in english
     assert "and the model&#x27;s F1" in english or "and the model's F1" in english
+
+
+def test_double_coding_page_shows_no_kappa_for_a_code_neither_analyst_gave(
+    consultation: Consultation,
+) -> None:
+    """A code given only outside the double-coded answers has no agreement to measure there:
+    "—" (not defined), not the 1.00 of perfect chance agreement, and it stays out of the mean."""
+    first, second = staff("analist"), staff("tweede")
+    do_import_codebook(consultation, (BUNDLED_DIR / "imvo.json").read_text(), first)
+    codes = get_codes_by_key(consultation)
+    both_child, split, first_only = add_answers(consultation, CHILD[:2] + SME[:1])
+    for answer, first_key, second_key in (
+        (both_child, "child_labour", "child_labour"),
+        (split, "child_labour", "forced_labour"),
+        (first_only, "sme_burden", None),  # not double coded
+    ):
+        do_set_answer_codes(consultation, answer.pk, [codes[first_key].pk], first)
+        if second_key:
+            do_set_answer_codes(
+                consultation,
+                answer.pk,
+                [codes[second_key].pk],
+                second,
+                coding_pass=CodingPass.SECOND,
+            )
+    client = Client()
+    client.force_login(first)
+    page = client.get(
+        f"/beheer/consultaties/{consultation.slug}/antwoorden/{open_question(consultation).pk}/dubbel/"
+    ).content.decode()
+
+    def kappa(key: str) -> str:
+        row = page[page.index(f">{codes[key].label_nl}<") :]
+        return re.findall(r"<td[^>]*>(.*?)</td>", row[: row.index("</tr>")], re.S)[0]
+
+    assert "geen van beide analisten gaf deze code" in kappa("sme_burden")
+    assert "1,00" not in kappa("sme_burden")
+    assert kappa("child_labour").strip() == "0,00"  # both gave it once, one of them twice
+    assert "Gemiddelde kappa over de gebruikte codes: 0,00" in page

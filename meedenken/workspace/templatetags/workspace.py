@@ -41,6 +41,20 @@ def figure(value: object) -> str:
 
 
 @register.filter
+def code_kappa(agreement: object) -> str:
+    """One code's kappa between two codings (a stored `CodeAgreement` or its dict); "—" when
+    neither gave the code: the core's kappa is then 1 (chance agreement is perfect), which
+    would read as agreement where the coders agreed on nothing."""
+    if isinstance(agreement, dict):
+        first, second, kappa = (agreement.get(k) for k in ("first_count", "second_count", "kappa"))
+    else:
+        first, second, kappa = (
+            getattr(agreement, k, None) for k in ("first_count", "second_count", "kappa")
+        )
+    return figure(kappa) if first or second else "—"
+
+
+@register.filter
 def get_item(mapping: dict[str, object] | None, key: str) -> object:
     return (mapping or {}).get(key)
 
