@@ -40,7 +40,9 @@ class ActiveSampler:
         pool = np.flatnonzero(~coded)
         if len(pool) <= self.batch_size:
             return pool
-        vectors = normalize(sparse.csr_matrix(X))
+        # rows are normalised when compared (the same as normalising all of X first, which at
+        # 100k answers cost more than the comparisons)
+        vectors = sparse.csr_matrix(X)
         if scores is None or np.asarray(scores).shape[1] == 0:
             return self._spread(vectors, coded, pool)
         scores = np.asarray(scores)[pool]
@@ -70,7 +72,7 @@ class ActiveSampler:
     def _near(self, vectors: sparse.csr_matrix, candidate: int, chosen: list[int]) -> bool:
         if not chosen:
             return False
-        similarity = vectors[chosen] @ vectors[candidate].T
+        similarity = normalize(vectors[chosen]) @ normalize(vectors[[candidate]]).T
         return bool(similarity.max() > self.max_similarity)
 
     def _spread(
@@ -79,11 +81,11 @@ class ActiveSampler:
         """Farthest-point selection over (a sample of) the pool, away from coded answers."""
         rng = np.random.default_rng(self.seed)
         candidates = pool if len(pool) <= 5000 else rng.choice(pool, 5000, replace=False)
-        candidate_vectors = vectors[candidates]
+        candidate_vectors = normalize(vectors[candidates])
         nearest = np.ones(len(candidates))
         coded_rows = np.flatnonzero(coded)
         for start in range(0, len(coded_rows), 2000):
-            block = candidate_vectors @ vectors[coded_rows[start : start + 2000]].T
+            block = candidate_vectors @ normalize(vectors[coded_rows[start : start + 2000]]).T
             nearest = np.minimum(nearest, 1.0 - np.asarray(block.max(axis=1).todense()).ravel())
         chosen: list[int] = []
         for _ in range(self.batch_size):

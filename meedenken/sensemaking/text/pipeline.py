@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from scipy import sparse
@@ -46,6 +47,7 @@ from .results import (
 )
 from .summary import ExtractiveSummarizer, SummarySentence
 
+T = TypeVar("T")
 _PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in PLACEHOLDER.values()))
 
 
@@ -73,14 +75,23 @@ def analyse_answers(
     skips = [skip_reason(c.text) for c in cleaned]
     live = [i for i, reason in enumerate(skips) if reason is None]
     identifier = identifier or LanguageIdentifier(settings.languages)
-    guesses = dict(zip(live, identifier.detect([cleaned[i].text for i in live]), strict=True))
+    # Campaigns repeat one text many times: each distinct text is detected, redacted and
+    # lemmatised once (the same result, shared).
+    distinct = list(dict.fromkeys(cleaned[i].text for i in live))
+    guess_of = dict(zip(distinct, identifier.detect(distinct), strict=True))
+    guesses = {i: guess_of[cleaned[i].text] for i in live}
     languages = [guesses[i].language if i in guesses else None for i in range(len(answers))]
-    redacted = [redact(c.text, language) for c, language in zip(cleaned, languages, strict=True)]
+    redacted = _each_once(
+        redact, [(c.text, lang) for c, lang in zip(cleaned, languages, strict=True)]
+    )
     texts = [r.text for r in redacted]
-    terms = [
-        content_terms(_PLACEHOLDERS.sub(" ", texts[i]), languages[i]) if i in guesses else []
-        for i in range(len(answers))
-    ]
+    terms = _each_once(
+        lambda text, language: content_terms(_PLACEHOLDERS.sub(" ", text), language),
+        [(texts[i], languages[i]) for i in range(len(answers))],
+    )
+    for i in range(len(answers)):
+        if i not in guesses:
+            terms[i] = []
 
     leaves = [code.code_id for code in codebook.assignable()]
     leaf_set = set(leaves)
@@ -179,6 +190,19 @@ def analyse_answers(
         analyst_agreement,
         report,
     )
+
+
+def _each_once(
+    function: Callable[[str, str | None], T], calls: list[tuple[str, str | None]]
+) -> list[T]:
+    """`function(*call)` for each call, computed once per distinct call."""
+    done: dict[tuple[str, str | None], T] = {}
+    results = []
+    for call in calls:
+        if call not in done:
+            done[call] = function(*call)
+        results.append(done[call])
+    return results
 
 
 def _campaign_results(
