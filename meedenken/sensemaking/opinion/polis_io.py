@@ -14,12 +14,25 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 
+from meedenken.sensemaking.opinion import polis_fields as fields
+from meedenken.sensemaking.opinion.polis_fields import PolisFormatError
 from meedenken.sensemaking.opinion.votes import VoteRecords
+
+__all__ = [
+    "PolisComment",
+    "PolisExport",
+    "PolisFormatError",
+    "PolisParticipants",
+    "PolisVotes",
+    "neutralise_text",
+    "read_polis_export",
+    "restore_text",
+    "write_polis_export",
+]
 
 COMMENT_COLUMNS = (
     "timestamp",
@@ -40,7 +53,6 @@ PARTICIPANT_COLUMNS = (
     "n-agree",
     "n-disagree",
 )
-VOTE_TEXT = {"1": 1, "-1": -1, "0": 0, "1.0": 1, "-1.0": -1, "0.0": 0}
 # Text a spreadsheet would run as a formula (OWASP "CSV injection") is written behind an
 # apostrophe; reading removes exactly that apostrophe, so a round trip keeps the text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -61,16 +73,6 @@ def restore_text(text: str) -> str:
     if text[:1] == "'" and text[1:].startswith(("'", *FORMULA_STARTS)):
         return text[1:]
     return text
-
-
-class PolisFormatError(ValueError):
-    """A malformed export file; says which file, which line and what is wrong."""
-
-    def __init__(self, path: Path | str, line: int, problem: str) -> None:
-        super().__init__(f"{path}:{line}: {problem}")
-        self.path = str(path)
-        self.line = line
-        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -160,97 +162,16 @@ class PolisExport:
         }
 
 
-def _records(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[list[str]], list[int]]:
-    """Header, records and the line where each record starts in the file."""
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise PolisFormatError(path, 1, "empty file, expected a header line") from None
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise PolisFormatError(path, 1, f"missing column(s): {', '.join(missing)}")
-        records, lines = [], []
-        line = reader.line_num + 1
-        for record in reader:
-            if len(record) != len(header):
-                raise PolisFormatError(
-                    path, line, f"expected {len(header)} fields, found {len(record)}"
-                )
-            records.append(record)
-            lines.append(line)
-            line = reader.line_num + 1
-    return header, records, lines
-
-
-def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs; the line number is where the record starts in the file."""
-    header, records, lines = _records(path, required)
-    for line, record in zip(lines, records, strict=True):
-        yield line, dict(zip(header, record, strict=True))
-
-
-def _column(
-    header: list[str], records: list[list[str]], name: str, default: str | None = None
-) -> np.ndarray:
-    """One column's texts (the last of that name, as a dict of the row keeps); `default` where
-    the column is absent or, when given, the cell is empty."""
-    where = {column: i for i, column in enumerate(header)}
-    if name not in where:
-        return np.full(len(records), default or "", dtype=object)
-    texts = np.array([r[where[name]] for r in records], dtype=object)
-    if default is not None:
-        texts[texts == ""] = default
-    return texts
-
-
-def _ints(path: Path, lines: list[int], column: str, texts: np.ndarray) -> np.ndarray:
-    """Integers from texts at once; on a bad one, the error names its line (as `_int`)."""
-    try:
-        return np.array([int(t) for t in texts], dtype=np.int64)
-    except ValueError:
-        for line, text in zip(lines, texts.tolist(), strict=True):
-            _int(path, line, column, text)
-        raise
-
-
-def _votes(path: Path, lines: np.ndarray, texts: np.ndarray) -> np.ndarray:
-    """Vote values from texts (a C-level dict look-up per vote); the first unknown one raises
-    the error of `_vote` with its line."""
-    unknown = 9
-    values = np.fromiter(
-        map(VOTE_TEXT.get, texts.tolist(), repeat(unknown)), dtype=np.int8, count=len(texts)
-    )
-    bad = np.flatnonzero(values == unknown)
-    if len(bad):
-        _vote(path, int(lines[bad[0]]), str(texts[bad[0]]))
-    return values
-
-
-def _int(path: Path, line: int, column: str, text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise PolisFormatError(path, line, f"{column} is not an integer: {text!r}") from None
-
-
-def _vote(path: Path, line: int, text: str) -> int:
-    if text not in VOTE_TEXT:
-        raise PolisFormatError(path, line, f"unknown vote value {text!r} (expected 1, 0 or -1)")
-    return VOTE_TEXT[text]
-
-
 def read_comments(path: Path) -> tuple[PolisComment, ...]:
     comments = []
-    for line, row in _rows(path, ("comment-id", "moderated", "comment-body")):
+    for line, row in fields.iter_rows(path, ("comment-id", "moderated", "comment-body")):
         comments.append(
             PolisComment(
-                comment_id=_int(path, line, "comment-id", row["comment-id"]),
+                comment_id=fields.parse_int(path, line, "comment-id", row["comment-id"]),
                 author_id=restore_text(row.get("author-id", "")),
-                agrees=_int(path, line, "agrees", row.get("agrees") or "0"),
-                disagrees=_int(path, line, "disagrees", row.get("disagrees") or "0"),
-                moderated=_int(path, line, "moderated", row["moderated"] or "0"),
+                agrees=fields.parse_int(path, line, "agrees", row.get("agrees") or "0"),
+                disagrees=fields.parse_int(path, line, "disagrees", row.get("disagrees") or "0"),
+                moderated=fields.parse_int(path, line, "moderated", row["moderated"] or "0"),
                 body=restore_text(row["comment-body"]),
                 timestamp=row.get("timestamp", ""),
                 datetime=row.get("datetime", ""),
@@ -260,13 +181,19 @@ def read_comments(path: Path) -> tuple[PolisComment, ...]:
 
 
 def read_votes(path: Path) -> PolisVotes:
-    header, records, lines = _records(path, ("comment-id", "voter-id", "vote"))
+    header, records, lines = fields.read_records(path, ("comment-id", "voter-id", "vote"))
     return PolisVotes(
-        _ints(path, lines, "timestamp", _column(header, records, "timestamp", "0")),
-        tuple(_column(header, records, "datetime").tolist()),
-        _ints(path, lines, "comment-id", _column(header, records, "comment-id")),
-        _ints(path, lines, "voter-id", _column(header, records, "voter-id")),
-        _votes(path, np.asarray(lines), _column(header, records, "vote")),
+        fields.parse_ints(
+            path, lines, "timestamp", fields.column_texts(header, records, "timestamp", "0")
+        ),
+        tuple(fields.column_texts(header, records, "datetime").tolist()),
+        fields.parse_ints(
+            path, lines, "comment-id", fields.column_texts(header, records, "comment-id")
+        ),
+        fields.parse_ints(
+            path, lines, "voter-id", fields.column_texts(header, records, "voter-id")
+        ),
+        fields.parse_votes(path, np.asarray(lines), fields.column_texts(header, records, "vote")),
     )
 
 
@@ -282,24 +209,28 @@ def read_participants(path: Path) -> PolisParticipants:
         missing = [c for c in expected if c not in header]
         problem = f"missing column(s): {', '.join(missing)}" if missing else "columns out of order"
         raise PolisFormatError(path, 1, problem)
-    comment_ids = tuple(_int(path, 1, "comment column", c) for c in header[fixed:])
-    _, records, lines = _records(path, expected)
-    participant = _ints(path, lines, "participant", np.array([r[0] for r in records], object))
+    comment_ids = tuple(fields.parse_int(path, 1, "comment column", c) for c in header[fixed:])
+    _, records, lines = fields.read_records(path, expected)
+    participant = fields.parse_ints(
+        path, lines, "participant", np.array([r[0] for r in records], object)
+    )
     xid = tuple(restore_text(r[1]) for r in records) if has_xid else None
     group_at = header.index("group-id")
     group_id = tuple(
-        _int(path, line, "group-id", r[group_at]) if r[group_at] != "" else None
+        fields.parse_int(path, line, "group-id", r[group_at]) if r[group_at] != "" else None
         for line, r in zip(lines, records, strict=True)
     )
     counts = [
-        _ints(path, lines, c, np.array([r[header.index(c)] for r in records], object))
+        fields.parse_ints(path, lines, c, np.array([r[header.index(c)] for r in records], object))
         for c in PARTICIPANT_COLUMNS[2:]
     ]
     # The vote cells as one array (short texts), decoded without a loop over cells.
     block = np.array([r[fixed:] for r in records], dtype=object)
     block = block.reshape(len(records), len(header) - fixed)
     vote_row, vote_column = np.nonzero(block != "")
-    vote = _votes(path, np.asarray(lines, dtype=np.int64)[vote_row], block[vote_row, vote_column])
+    vote = fields.parse_votes(
+        path, np.asarray(lines, dtype=np.int64)[vote_row], block[vote_row, vote_column]
+    )
     return PolisParticipants(
         participant,
         xid,
