@@ -15,7 +15,7 @@ from meedenken.accounts.access import has_consultation_perm
 from meedenken.coding.errors import CodingError
 from meedenken.coding.models import CodingPass
 from meedenken.coding.selectors import get_codebook, get_codes, get_current_run_id, get_public_text
-from meedenken.coding.selectors.blind import is_coded_blind_by_another
+from meedenken.coding.selectors.blind import is_coded_blind_by_another, is_coded_first_by
 from meedenken.coding.selectors.browse import (
     get_answer,
     get_answer_page,
@@ -139,6 +139,7 @@ def answer_detail(
     second = answer.second_codes  # type: ignore[attr-defined]
     mine = [a for a in second if a.coder_id == request.user.pk] if blind else answer.human_codes  # type: ignore[attr-defined]
     second_taken = blind and is_coded_blind_by_another([answer.pk], request.user)
+    own_first = blind and is_coded_first_by([answer.pk], request.user)
     return render(
         request,
         "workspace/answer.html",
@@ -157,6 +158,7 @@ def answer_detail(
             "public_text": get_public_text(answer),
             "blind": blind,
             "second_taken": second_taken,
+            "own_first": own_first,
             "coding_pass": coding_pass,
             "run_id": run_id,
             "staff_section": "answers",

@@ -1,6 +1,7 @@
 """The blind second-coding queue ("code next" with ?codering=tweede) through HTTP with three
 analysts: it never hands an analyst an answer they coded in the first pass (that would not be
-blind), nor an answer another analyst has already coded in the second pass."""
+blind), nor an answer another analyst has already coded in the second pass; and an analyst who
+opens their own first-coded answer for the second coding by hand is warned and refused."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from django.contrib.auth.models import AbstractUser
 from django.test import Client
 
-from meedenken.coding.models import CodingPass
+from meedenken.coding.models import CodeAssignment, Codebook, CodingPass
 from meedenken.coding.selectors import get_codes_by_key
 from meedenken.coding.services import do_import_codebook, do_set_answer_codes
 from meedenken.consultations.models import Consultation
@@ -72,3 +73,41 @@ def test_an_answer_coded_blind_by_another_is_not_handed_out_again(queue: dict) -
     # Bram: answer 1 he has coded blind already, 3 is his own first coding: only 2 is left
     assert _next_blind(queue, bram) == _answer_url(queue, second)
     assert _next_blind(queue, bram, after=second) == queue["base"]
+
+
+def test_the_first_coder_cannot_code_their_own_answer_blind(queue: dict) -> None:
+    """Opened by hand (not from the queue), the answer page says so and the coding is refused:
+    agreement of an analyst with themselves measures nothing."""
+    anna, _bram, carla = queue["users"]
+    _first, second, _third, _uncoded = queue["answers"]
+    consultation = second.response.consultation
+    sme = get_codes_by_key(consultation)["sme_burden"].pk
+    version = Codebook.objects.get(consultation=consultation).version
+    client = Client()
+    client.force_login(anna)
+    page = client.get(_answer_url(queue, second)).content.decode()
+    assert "U heeft dit antwoord zelf in de eerste codering gecodeerd" in page
+    for prefix, message in (
+        ("", "U heeft dit antwoord zelf in de eerste codering gecodeerd; de blinde tweede"),
+        ("/en", "You coded this answer yourself in the first pass; the blind second coding"),
+    ):
+        reply = client.post(
+            f"{prefix}{queue['base']}{second.pk}/coderen/",
+            {"codes": [sme], "pass": "second", "version": version},
+            follow=True,
+        )
+        assert message in reply.content.decode()
+    assert not CodeAssignment.objects.filter(answer=second, coding_pass=CodingPass.SECOND).exists()
+    # another analyst may: the page warns of nothing and the coding is saved
+    client.force_login(carla)
+    page = client.get(_answer_url(queue, second)).content.decode()
+    assert "zelf in de eerste codering" not in page
+    client.post(
+        f"{queue['base']}{second.pk}/coderen/",
+        {"codes": [sme], "pass": "second", "version": version},
+    )
+    assert list(
+        CodeAssignment.objects.filter(answer=second, coding_pass=CodingPass.SECOND).values_list(
+            "coder__username", flat=True
+        )
+    ) == ["carla"]

@@ -1,6 +1,7 @@
-"""Blind second coding: which answers another analyst has already coded blind. One rule, read by
-the answer page (it says so and ticks nothing) and by the coding services (they refuse to add to
-or overwrite that coding)."""
+"""Blind second coding: which answers another analyst has already coded blind, and which the
+analyst coded in the first pass (a second coding of one's own is not blind). One rule each, read
+by the blind queue (it hands out neither), the answer page (it says so) and the coding services
+(they refuse)."""
 
 from __future__ import annotations
 
@@ -31,4 +32,23 @@ def is_coded_blind_by_another(
     return second_codes_by_another(user).filter(answer_id__in=list(answer_ids)).exists()
 
 
-__all__ = ["is_coded_blind_by_another", "second_codes_by_another"]
+def first_codes_by(user: AbstractBaseUser | AnonymousUser | None) -> QuerySet[CodeAssignment]:
+    """First-pass codes `user` set (none when `user` is not a signed-in analyst)."""
+    coder = acting_user(user)
+    codes = CodeAssignment.objects.filter(coding_pass=CodingPass.FIRST)
+    return codes.none() if coder is None else codes.filter(coder=coder)
+
+
+def is_coded_first_by(
+    answer_ids: Iterable[int], user: AbstractBaseUser | AnonymousUser | None
+) -> bool:
+    """Whether `user` gave any of the answers a code in the first pass (one query)."""
+    return first_codes_by(user).filter(answer_id__in=list(answer_ids)).exists()
+
+
+__all__ = [
+    "first_codes_by",
+    "is_coded_blind_by_another",
+    "is_coded_first_by",
+    "second_codes_by_another",
+]

@@ -33,8 +33,8 @@ from meedenken.coding.models import (
     SpanStatus,
 )
 from meedenken.coding.search import search_answers, search_rows
+from meedenken.coding.selectors.blind import first_codes_by
 from meedenken.consultations.models import Question
-from meedenken.core.actors import acting_user
 from meedenken.responses.models import Answer, ResponseStatus
 
 Rows = TypeVar("Rows", bound=Model)  # answers, or their search rows
@@ -349,12 +349,8 @@ def get_next_to_code(
     if blind:
         todo = filter_answers(submitted_answers(question), AnswerFilters(status="coded"), run_id)
         todo = filter_answers(todo, AnswerFilters(status="not_second_coded"), run_id)
-        coder = acting_user(user)
-        if coder is not None:  # coding one's own first coding again is not blind
-            own_first = CodeAssignment.objects.filter(
-                answer=OuterRef("pk"), coding_pass=CodingPass.FIRST, coder=coder
-            )
-            todo = todo.exclude(Exists(own_first))
+        # coding one's own first coding again is not blind
+        todo = todo.exclude(Exists(first_codes_by(user).filter(answer=OuterRef("pk"))))
         return todo.exclude(pk=after or 0).order_by("id").first()
     uncoded = filter_answers(submitted_answers(question), AnswerFilters(status="uncoded"), run_id)
     if after is not None:

@@ -23,7 +23,7 @@ from meedenken.coding.models import (
     CodeStatus,
     CodingPass,
 )
-from meedenken.coding.selectors.blind import is_coded_blind_by_another
+from meedenken.coding.selectors.blind import is_coded_blind_by_another, is_coded_first_by
 from meedenken.coding.services.codebook import check_codebook_version, lock_codebook
 from meedenken.consultations.models import Consultation, QuestionKind
 from meedenken.core.actors import acting_user
@@ -71,9 +71,19 @@ def check_active_codes(consultation: Consultation, code_ids: Iterable[int]) -> l
 
 def check_own_second_pass(answer_ids: Iterable[int], actor: Actor) -> None:
     """A blind second coding is one analyst's: another may not add to it or overwrite it (that
-    would mix two coders in one pass, and the form's ticks would show the first one's codes)."""
+    would mix two coders in one pass, and the form's ticks would show the first one's codes),
+    and it is not the first coder's (agreement with oneself measures nothing)."""
     if acting_user(actor) is None:  # the system (an import) is no analyst coding blind
         return
+    answer_ids = list(answer_ids)
+    if is_coded_first_by(answer_ids, actor):
+        raise CodingError(
+            _(
+                "U heeft dit antwoord zelf in de eerste codering gecodeerd; de blinde tweede"
+                " codering is van een andere analist. Er is niets opgeslagen."
+            ),
+            code="own_first",
+        )
     if is_coded_blind_by_another(answer_ids, actor):
         raise CodingError(
             _("Een andere analist heeft dit antwoord al blind gecodeerd. Er is niets opgeslagen."),
