@@ -98,6 +98,8 @@ def assemble_measures(
         "run": run.pk,
         "participants": opinion["n_participants"],
         "votes": opinion["n_votes"],
+        "grouped": opinion["n_grouped"],
+        "placed": opinion["n_placed"],
         "levels": opinion["support_levels"],
         "ranking_level": level,
         "stakeholder_types": opinion["stakeholder_types"],

@@ -232,6 +232,8 @@ def _measures(view: dict[str, Any]) -> list[Block]:
         )
     )
     blocks.append(Block("heading", _("Meningsgroepen en consensus"), 2))
+    if ms["placement_note"] and ms["groups"]:
+        blocks.append(Block("paragraph", ms["placement_note"]))
     for g in ms["groups"]:
         blocks.append(
             Block(

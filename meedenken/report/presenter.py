@@ -18,7 +18,7 @@ from meedenken.responses.models import Channel, Response, ResponseStatus
 from meedenken.responses.profile import PublicationConsent, StakeholderType
 from meedenken.statements.selectors import public_statements
 from meedenken.statistics.charts import group_label
-from meedenken.voting.presenters import FLAGS, GROUP_LETTERS, level_label
+from meedenken.voting.presenters import FLAGS, GROUP_LETTERS, level_label, placement_note
 
 PUBLISHABLE = (PublicationConsent.WITH_NAME, PublicationConsent.ANONYMOUS)
 LANGUAGES = {"nl": "Nederlands", "en": "English", "de": "Deutsch", "fr": "Français"}
@@ -261,6 +261,8 @@ class Presenter:
             "ranking_level": level_label(stored.get("ranking_level", "open")),
             "ranked": ranked,
             "groups": groups,
+            # Versions made before the report said so: no note.
+            "placement_note": placement_note(stored.get("grouped", 0), stored.get("placed")),
             "consensus": [
                 texts.get(key, key) for key in stored["consensus"] if not public or key in texts
             ],

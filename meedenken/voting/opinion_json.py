@@ -154,6 +154,10 @@ def read_opinion(
     return {
         "n_participants": meta.get("n_participants", 0),
         "n_votes": meta.get("n_votes", 0),
+        # In a group, and of those placed by the nearest group centre (None: a result from
+        # before the core reported it).
+        "n_grouped": meta.get("n_clustered", 0),
+        "n_placed": meta.get("n_placed"),
         "n_statements": len(rows),
         "stakeholder_types": list(support.get("names", [])) if support.get("declared") else [],
         "support_levels": [[x["level"], x["participants"]] for x in support.get("levels", [])],

@@ -32,6 +32,20 @@ def signed(value: float | None) -> str:
     return f"{sign}{number_format(round(abs(value), 2), decimal_pos=2)}"
 
 
+def placement_note(n_grouped: int, n_placed: int | None) -> str:
+    """How the group sizes were counted: who was grouped on their own votes and who was
+    placed in the group with the nearest centre (the core's `place_rest`). Empty for a result
+    that does not say."""
+    if n_placed is None or not n_grouped:
+        return ""
+    return _(
+        "%(grouped)s deelnemers zitten in een meningsgroep. %(own)s van hen zijn ingedeeld op "
+        "hun eigen stemmen; %(placed)s stemden te weinig om de groepen mee te vormen en zijn "
+        "geplaatst in de groep waarvan het midden het dichtst bij hun stemmen ligt. De "
+        "groepsgroottes tellen beide mee."
+    ) % {"grouped": n_grouped, "own": n_grouped - n_placed, "placed": n_placed}
+
+
 def level_label(level: str) -> str:
     """Who a figure rests on, for each participation level of the opinion core."""
     labels = {
@@ -230,6 +244,7 @@ def results_view(
         "n_participants": result.get("n_participants", 0),
         "n_votes": result.get("n_votes", 0),
         "n_statements": result.get("n_statements", 0),
+        "placement_note": placement_note(result.get("n_grouped", 0), result.get("n_placed")),
         "types": types,
         "support_basis": [
             {"level": level_label(level), "participants": n}

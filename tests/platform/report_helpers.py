@@ -147,10 +147,15 @@ def run_kind(consultation: Consultation, kind: str) -> AnalysisRun:
 
 
 def generate(fx: Fixture) -> ReportVersion:
-    run = do_request_report(fx.consultation, fx.analyst)
+    return make_report(fx.consultation, fx.analyst)
+
+
+def make_report(consultation: Consultation, analyst: object) -> ReportVersion:
+    """A report version made through the worker's code, as staff request it."""
+    run = do_request_report(consultation, analyst)
     do_execute_run(run.pk)
     run.refresh_from_db()
     assert run.status == RunStatus.DONE, run.error
-    version = get_latest_version(fx.consultation)
+    version = get_latest_version(consultation)
     assert version is not None
     return version

@@ -146,9 +146,12 @@ def _analyse(
             group_max_iter=config.group_max_iter,
         ).fit(projection, in_conv, len(previous.groups) if previous else None)
         labels, group_centers = clustering.labels, clustering.group_centers
+        n_placed = 0
         if config.place_rest:
             voted = matrix.votes_per_participant() > 0
+            n_own = int(np.count_nonzero(labels >= 0))
             labels = place_rest(projection, labels, clustering, voted)
+            n_placed = int(np.count_nonzero(labels >= 0)) - n_own
         k = len(group_centers)
         if previous_groups is not None and k:
             new_id = match_labels(labels, previous_groups, k)
@@ -289,6 +292,7 @@ def _analyse(
         timings=timings,
         config=config,
         participation_levels=tuple((t.level, t.participants) for t in by_level),
+        n_placed=n_placed,
     )
 
 

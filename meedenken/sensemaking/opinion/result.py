@@ -138,6 +138,9 @@ class OpinionResult:
     timings: Mapping[str, float]
     config: OpinionConfig
     participation_levels: tuple[tuple[str, int], ...] = ()  # (level, participants at or above)
+    # Of the participants with a group, those placed by `place_rest` (nearest group centre,
+    # not clustered on their own votes); None when read from a document that predates it.
+    n_placed: int | None = None
 
     @cached_property
     def _participant_index(self) -> dict[Any, int]:

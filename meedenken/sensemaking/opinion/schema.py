@@ -176,6 +176,7 @@ def result_to_json(
         "meta": {
             "n_participants": len(result.participant_ids),
             "n_clustered": result.n_clustered,
+            "n_placed": result.n_placed,
             "n_statements": len(result.statements),
             "n_votes": result.n_votes,
             "silhouettes": {str(k): _clean(v) for k, v in result.silhouettes.items()},
@@ -325,6 +326,7 @@ def result_from_json(document: Mapping[str, Any] | str | bytes) -> OpinionResult
                 (str(x["level"]), int(x["participants"]))
                 for x in document["support_groups"].get("levels", ())
             ),
+            n_placed=None if meta.get("n_placed") is None else int(meta["n_placed"]),
         )
     except (KeyError, IndexError, TypeError, ValueError) as error:
         if isinstance(error, OpinionSchemaError):

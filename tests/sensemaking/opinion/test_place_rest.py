@@ -43,6 +43,9 @@ def test_the_rest_is_placed_and_the_groups_do_not_move() -> None:
     plain = analyse_votes(records, config=_config(False))
     placed = analyse_votes(records, config=_config(True))
     assert plain.n_clustered == 100 and placed.n_clustered == 160
+    # The 60 with 3 votes each are the placed ones; without placing nobody is.
+    assert plain.n_placed == 0 and placed.n_placed == 60
+    assert placed.to_json()["meta"]["n_placed"] == 60
     assert len(placed.groups) == len(plain.groups) == 2
     # The fit is the same: same groups for the clustered participants, same centers.
     fitted = plain.participant_group >= 0

@@ -75,6 +75,7 @@ def test_real_results_validate_and_round_trip(polis_dir: Path, name: str, declar
     assert parsed.config == result.config
     assert parsed.n_votes == result.n_votes
     assert parsed.n_clustered == result.n_clustered
+    assert parsed.n_placed == result.n_placed is not None
 
 
 def test_string_ids_and_json_text_round_trip() -> None:
@@ -190,3 +191,14 @@ def test_every_field_is_documented(polis_dir: Path) -> None:
     assert keys <= documented, sorted(keys - documented)
     config_documented = set(re.findall(r"^\| `config\.([a-z0-9_]+)` \|", doc, flags=re.MULTILINE))
     assert {f.name for f in fields(result.config)} <= config_documented
+
+
+def test_a_version_2_document_from_before_n_placed_still_reads(polis_dir: Path) -> None:
+    """`meta.n_placed` was added within version 2: older documents lack it, and reading one
+    says "unknown" (None), not 0, which would claim that nobody was placed."""
+    document = _small_document(polis_dir)
+    assert isinstance(document["meta"]["n_placed"], int)
+    del document["meta"]["n_placed"]
+    VALIDATOR.validate(document)
+    assert OpinionResult.from_json(document).n_placed is None
+    assert OpinionResult.from_json(document).to_json()["meta"]["n_placed"] is None
