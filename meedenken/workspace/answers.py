@@ -23,6 +23,7 @@ from meedenken.coding.selectors.browse import (
     get_next_to_code,
     get_question_campaigns,
 )
+from meedenken.coding.selectors.quality import get_run_quality
 from meedenken.coding.services import (
     do_accept_proposal,
     do_bulk_code,
@@ -32,6 +33,7 @@ from meedenken.coding.services import (
 from meedenken.consultations.models import Consultation, Question
 from meedenken.responses.selectors import get_answers_by_question, get_sections_with_questions
 from meedenken.workspace.access import CODE, REVIEW, VIEW, staff_page
+from meedenken.workspace.analysis import MIN_TRUSTED
 from meedenken.workspace.forms import AnswerFilterForm
 from meedenken.workspace.privacy import SPAN_KIND_LABELS
 from meedenken.workspace.selectors import (
@@ -139,6 +141,9 @@ def answer_detail(
     second = answer.second_codes  # type: ignore[attr-defined]
     mine = [a for a in second if a.coder_id == request.user.pk] if blind else answer.human_codes  # type: ignore[attr-defined]
     second_taken = blind and is_coded_blind_by_another([answer.pk], request.user)
+    # Beside each proposal, how good the machine is at that code (and whether to trust it)
+    shows_proposals = not blind and bool(answer.open_proposals)  # type: ignore[attr-defined]
+    quality = get_run_quality(consultation, run_id, question) if shows_proposals else None
     own_first = blind and is_coded_first_by([answer.pk], request.user)
     return render(
         request,
@@ -159,6 +164,9 @@ def answer_detail(
             "blind": blind,
             "second_taken": second_taken,
             "own_first": own_first,
+            "quality": quality,
+            "f1": quality.by_code if quality else {},
+            "min_trusted": MIN_TRUSTED,
             "coding_pass": coding_pass,
             "run_id": run_id,
             "staff_section": "answers",
@@ -271,13 +279,11 @@ def double_coding(
     request: HttpRequest, consultation: Consultation, question_id: int
 ) -> HttpResponse:
     from meedenken.coding.selectors.agreement import get_double_coding
-    from meedenken.coding.selectors.quality import get_current_quality
-    from meedenken.workspace.analysis import MIN_TRUSTED
 
     question = _question(consultation, question_id)
     # The machine's F1 per code beside the analysts' agreement: is the model as good as a
     # second analyst?
-    quality = get_current_quality(consultation, question)
+    quality = get_run_quality(consultation, get_current_run_id(consultation), question)
     return render(
         request,
         "workspace/double_coding.html",

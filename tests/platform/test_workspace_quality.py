@@ -232,6 +232,12 @@ def test_double_coding_page_shows_the_models_f1_beside_the_analysts_agreement(
     page = client.get(url).content.decode()
     assert "Er zijn te weinig menselijke codes (8; het model leert pas vanaf 20)" in page
     assert "—" in f1_cell(page, "child_labour")  # not tested: the model did not train
+    # where the analyst takes a proposal over, the page says the same
+    uncoded = url.replace("dubbel/", f"{answers[10].pk}/")
+    page = client.get(uncoded).content.decode()
+    assert "data-proposed=" in page  # the codebook's seed phrases propose child labour
+    assert "Er zijn te weinig menselijke codes (8; het model leert pas vanaf 20)" in page
+    assert "F1 van het model voor deze code" not in page
 
     code(answers[4:10] + answers[16:22], first)
     run = _run(client, consultation)
@@ -240,6 +246,13 @@ def test_double_coding_page_shows_the_models_f1_beside_the_analysts_agreement(
     assert f"getoetst in analyse #{run.pk} op 20 door analisten gecodeerde antwoorden" in page
     for key in ("child_labour", "sme_burden"):
         assert float(f1_cell(page, key).strip().replace(",", ".")) >= 0.9, key
+    # beside the proposal on an uncoded answer: the model's F1 for that code
+    page = client.get(uncoded).content.decode()
+    assert "te weinig menselijke codes" not in page
+    beside = re.search(r'data-proposed="(\d+)">[^<]*F1 van het model voor deze code ([\d,]+)', page)
+    assert beside, page[page.find("md-code-choices") :][:3000]
+    assert int(beside.group(1)) == codes["child_labour"].pk
+    assert float(beside.group(2).replace(",", ".")) >= 0.9
     # The analysis page's analyst-against-analyst column: no kappa of 1 for a code that
     # neither analyst gave (forced labour, here), as on the double-coding page.
     analysis = client.get(f"/beheer/consultaties/{consultation.slug}/analyse/").content.decode()

@@ -121,12 +121,11 @@ def question_quality(run: AnalysisRun, question: Question) -> RunQuality | None:
     )
 
 
-def get_current_quality(consultation: Consultation, question: Question) -> RunQuality | None:
-    """The figures for `question` of the run whose proposals the workspace shows; None before
-    the first finished run, or when it did not analyse the question."""
-    from meedenken.coding.selectors.codebook import get_current_run_id
-
-    run_id = get_current_run_id(consultation)
+def get_run_quality(
+    consultation: Consultation, run_id: int | None, question: Question
+) -> RunQuality | None:
+    """The figures for `question` of run `run_id` (the workspace's current run); None before the
+    first finished run, or when it did not analyse the question."""
     run = (
         AnalysisRun.objects.filter(
             pk=run_id, consultation=consultation, kind=KIND, status=RunStatus.DONE
