@@ -3,6 +3,7 @@ participant id (no account, no personal data)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 
@@ -40,7 +41,8 @@ def remember_participant(
         max_age=COOKIE_MAX_AGE,
         httponly=True,
         samesite="Lax",
-        secure=False,
+        # Secure wherever the session cookie is (production): never sent over plain HTTP.
+        secure=settings.SESSION_COOKIE_SECURE,
     )
 
 

@@ -3,6 +3,8 @@ selectors and write through the coding services; every POST redirects (no double
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from meedenken.accounts.access import has_consultation_perm
+from meedenken.audit.services import do_record_read
 from meedenken.coding.errors import CodingError
 from meedenken.coding.models import CodingPass
 from meedenken.coding.selectors import get_codebook, get_codes, get_current_run_id, get_public_text
@@ -103,6 +106,16 @@ def browser(request: HttpRequest, consultation: Consultation, question_id: int) 
     )
     # The search reaches the position papers too (their extracted text), shown beside the answers
     papers, papers_found = get_paper_hits(consultation, filters.q, PAPER_HITS)
+    # A staff read of answers, a search when narrowed (the filters hold profile fields, the
+    # organisation's name among them): in the audit log, never the answers themselves.
+    narrowed = {k: v for k, v in asdict(filters).items() if v not in ("", None)}
+    details = {"query": narrowed.pop("q")} if "q" in narrowed else {}
+    do_record_read(
+        request.user,
+        "answer.searched" if details or narrowed else "answer.listed",
+        question,
+        {**details, "filters": narrowed},
+    )
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -135,6 +148,7 @@ def answer_detail(
     answer = get_answer(question, answer_id, run_id)
     if answer is None:
         raise Http404(_("Dit antwoord bestaat niet."))
+    do_record_read(request.user, "answer.viewed", answer, {"question": question.pk})
     blind = request.GET.get("codering") == "tweede"
     coding_pass = CodingPass.SECOND if blind else CodingPass.FIRST
     # Blind: only this analyst's own second-pass codes are ticked, never another coder's.
