@@ -1,9 +1,10 @@
 """Confirming a participant's e-mail address (services/confirm.py): ask for a link on the vote
-page, open it, confirm with one button. Opening the link (GET) changes nothing, so a mail
-scanner that fetches every link in a message does not use up the one-time link; the button
-(POST) confirms. Every answer to a link is `no-store`, so the token goes into no cache; the
-site's `Referrer-Policy: same-origin` keeps it from other sites (not `no-referrer`: browsers
-then send `Origin: null` with the button's POST and the CSRF check refuses it)."""
+page or the propose page, open it, confirm with one button. Opening the link (GET) changes
+nothing, so a mail scanner that fetches every link in a message does not use up the one-time
+link; the button (POST) confirms. Every answer to a link is `no-store`, so the token goes into
+no cache; the site's `Referrer-Policy: same-origin` keeps it from other sites (not
+`no-referrer`: browsers then send `Origin: null` with the button's POST and the CSRF check
+refuses it)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from meedenken.voting import limits
 from meedenken.voting.cookie import load, load_with_participant, remember_participant
 from meedenken.voting.forms import EmailConfirmationForm, StakeholderForm, error_list
 from meedenken.voting.models import FloodFlag
+from meedenken.voting.propose_views import RETURN_TO_PROPOSE, propose_context
 from meedenken.voting.services import do_create_participant
 from meedenken.voting.services.confirm import (
     ConfirmationError,
@@ -34,6 +36,11 @@ from meedenken.voting.services.confirm import (
     do_request_email_confirmation,
 )
 from meedenken.voting.views import see_other, voting_context
+
+
+def page_to_return_to(request: HttpRequest) -> str:
+    """The page the form was on: the propose page says so, anything else is the vote page."""
+    return "voting:propose" if request.POST.get("terug") == RETURN_TO_PROPOSE else "voting:vote"
 
 
 def private(result: HttpResponse) -> HttpResponse:
@@ -57,6 +64,12 @@ def request_confirmation(request: HttpRequest, slug: str) -> HttpResponse:
             errors, status = [("#id_email", error.message)], error.status
     else:
         errors = error_list(form)
+    back = page_to_return_to(request)
+    if errors and back == "voting:propose":
+        context = propose_context(
+            consultation, deliberation, participant, errors=errors, email_form=form
+        )
+        return render(request, "voting/propose.html", context, status=status)
     if errors:
         context = voting_context(request, consultation, deliberation, participant, errors=errors)
         context["stakeholder_form"] = StakeholderForm()
@@ -82,7 +95,7 @@ def request_confirmation(request: HttpRequest, slug: str) -> HttpResponse:
             "Kijk in uw inbox (en in de map met ongewenste e-mail). De link werkt 24 uur."
         ),
     )
-    result = see_other("voting:vote", consultation)
+    result = see_other(back, consultation)
     if is_new:
         remember_participant(result, consultation, participant)
     return result
@@ -141,4 +154,4 @@ def forget_email(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         _("Uw bevestiging is ingetrokken: er is niets meer van uw e-mailadres bewaard."),
     )
-    return see_other("voting:vote", consultation)
+    return see_other(page_to_return_to(request), consultation)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meedenken.voting import confirm_views, results, views
+from meedenken.voting import confirm_views, propose_views, results, views
 
 app_name = "voting"
 
@@ -10,7 +10,7 @@ urlpatterns = [
     path(f"{prefix}stellingen/", views.vote, name="vote"),
     path(f"{prefix}stellingen/<int:statement_id>/stem/", views.cast, name="cast"),
     path(f"{prefix}stellingen/over-u/", views.declare, name="declare"),
-    path(f"{prefix}stellingen/voorstellen/", views.propose, name="propose"),
+    path(f"{prefix}stellingen/voorstellen/", propose_views.propose, name="propose"),
     path(
         f"{prefix}stellingen/e-mailadres/",
         confirm_views.request_confirmation,

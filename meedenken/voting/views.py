@@ -1,4 +1,4 @@
-"""Voting and proposing pages. Thin: forms check format, services write, selectors read.
+"""The voting page, a vote, a declaration and the entry from a response link. Thin: forms check format, services write, selectors read.
 Every page works without JavaScript; `static/deliberation/vote.js` adds voting without reloading
 (the same URLs answer JSON when asked for it)."""
 
@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from meedenken.consultations.models import Consultation
 from meedenken.core.ratelimits import RateLimited, rate_limited_response
@@ -29,7 +29,6 @@ from meedenken.voting.cookie import (
 )
 from meedenken.voting.forms import (
     EmailConfirmationForm,
-    ProposalForm,
     StakeholderForm,
     VoteForm,
     clean_vote_quickly,
@@ -40,7 +39,6 @@ from meedenken.voting.models import FloodFlag, Participant, VoteValue
 from meedenken.voting.services import (
     do_declare_as,
     do_link_response,
-    do_propose_as,
     do_vote_as,
 )
 
@@ -341,59 +339,3 @@ def from_response(request: HttpRequest, slug: str, secret: str) -> HttpResponse:
     result.headers["Cache-Control"] = "no-store"
     remember_participant(result, consultation, participant)
     return result
-
-
-@require_http_methods(["GET", "POST"])
-def propose(request: HttpRequest, slug: str) -> HttpResponse:
-    consultation, deliberation, participant = load_with_participant(request, slug)
-    form = ProposalForm(request.POST or None)
-    errors: list[tuple[str, str]] = []
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        is_new = participant is None
-        try:
-            limits.check_proposal(request, consultation)
-            client = limits.check_new_participant(request, consultation) if is_new else None
-        except RateLimited as error:
-            return rate_limited_response(request, error)
-        try:
-            participant, statement = do_propose_as(
-                consultation,
-                deliberation,
-                participant,
-                form.cleaned_data["text"],
-                client=client,
-                flag=FloodFlag.FORM if form.suspect else "",
-            )
-        except DeliberationError as error:
-            errors = [("#id_text", error.message)]
-            status = error.status
-        else:
-            if statement.status == "approved" or deliberation.moderation == "post":
-                messages.success(
-                    request, _("Dank u wel. Uw voorstel staat nu tussen de stellingen.")
-                )
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Dank u wel. Uw voorstel wordt eerst bekeken door een moderator; "
-                        "daarna kunnen anderen erover stemmen."
-                    ),
-                )
-            result = see_other("voting:propose", consultation)
-            if is_new:
-                remember_participant(result, consultation, participant)
-            return result
-    elif request.method == "POST" and form.non_field_errors():  # honeypot or fill time
-        errors = [("#main", str(error)) for error in form.non_field_errors()]
-        status = 400
-    context = {
-        "consultation": consultation,
-        "deliberation": deliberation,
-        "form": form,
-        "errors": errors,
-        "proposals": statements.get_own_proposals(participant.pk if participant else None),
-        "is_open": consultation.is_open,
-    }
-    return render(request, "voting/propose.html", context, status=status)

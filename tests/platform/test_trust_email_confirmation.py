@@ -263,6 +263,9 @@ def test_one_address_confirms_one_participant_the_second_browser_is_handed_to_it
     assert first.level == ParticipationLevel.EMAIL_CONFIRMED
     assert second.level == ParticipationLevel.OPEN  # no second confirmed voice
     assert EmailConfirmation.objects.get().participant_id == first.pk
+    # No merge (docs/security.md): the phone's earlier vote stays with its own open participant.
+    assert second.votes.filter(statement=statements[1]).exists()
+    assert not first.votes.filter(statement=statements[1]).exists()
     # The phone is the confirmed participant now: its next vote is that participant's.
     phone.post(cast_url(consultation, statements[2]), {"vote": "disagree"})
     assert first.votes.filter(statement=statements[2]).exists()
