@@ -423,6 +423,29 @@ BREAKS = [
         ],
     ),
     (
+        "formula cells verbatim in the responses CSV export",
+        "meedenken/exchange/writers.py",
+        "        writer.writerow([neutralise(cell) for cell in row])",
+        "        writer.writerow(row)",
+        [f"{P}test_exchange_export.py::test_formulas_are_neutralised_in_csv"],
+    ),
+    (
+        "formula cells verbatim in the XLSX export",
+        "meedenken/exchange/writers.py",
+        '                neutralise(ILLEGAL_CHARACTERS_RE.sub("", cell)) if isinstance(cell, str) else cell',
+        '                ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell',
+        [f"{P}test_exchange_export.py::test_xlsx_export_opens_with_text_cells_and_no_formulas"],
+    ),
+    (
+        "formula cells verbatim in the audit log export",
+        "meedenken/core/csvsafe.py",
+        "        writer.writerow([neutralise(cell) for cell in row])",
+        "        writer.writerow(row)",
+        [
+            f"{P}test_audit.py::test_owners_export_the_log_spreadsheet_safe_and_the_export_is_audited"
+        ],
+    ),
+    (
         "NUL and control characters let through",
         "meedenken/core/middleware.py",
         "        if self.has_control_characters(request):",

@@ -74,6 +74,11 @@ def test_no_secret_and_no_participant_text_is_written() -> None:
 @pytest.mark.django_db
 def test_owners_export_the_log_spreadsheet_safe_and_the_export_is_audited(client: Client) -> None:
     do_record_audit(None, "login.failed", details={"username": '=HYPERLINK("http://x")'})
+    # A staff member may give a consultation any title; the log names it in a cell of its own.
+    titled = make_consultation("formule")
+    titled.title_nl = '=HYPERLINK("http://x","klik")'
+    titled.save(update_fields=["title_nl"])
+    do_record_audit(None, "consultation.changed", titled)
     analyst = do_create_staff_user("analist", PASSWORD, StaffRole.ANALYST)
     client.force_login(analyst)
     assert client.get("/beheer/audit/auditentry/export/").status_code == 403
@@ -87,5 +92,7 @@ def test_owners_export_the_log_spreadsheet_safe_and_the_export_is_audited(client
     failed = next(row for row in rows if row["action"] == "login.failed")
     assert failed["details"].startswith('{"username": "=HYPERLINK')  # JSON starts with "{": safe
     assert all(not value.startswith(("=", "+", "-", "@")) for row in rows for value in row.values())
+    changed = next(row for row in rows if row["action"] == "consultation.changed")
+    assert changed["target_repr"] == '\'=HYPERLINK("http://x","klik")'
     assert AuditEntry.objects.filter(actor_name="eigenaar", action="audit.exported").exists()
     assert AuditEntry.objects.filter(actor_name="analist", action="permission.denied").exists()
