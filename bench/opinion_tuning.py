@@ -1,12 +1,13 @@
 """Choosing the opinion-group settings by leave-one-conversation-out (issue 15), with red-dwarf
 0.4.0 in the same run.
 
-The protocol (written in docs/benchmarks.md before the run, "Third round"): every conversation
-we have, the nine of ../shared/data/polis/ and the ten of `bench/opinion_heldout.py`, and six
-candidates fixed beforehand. Each candidate runs on every conversation for seeds 0, 1 and 2;
+The protocols (written in docs/benchmarks.md before each run, "Third round" and "Fourth
+round", `--round 3` / `--round 4`): every conversation
+we have, the nine of ../shared/data/polis/ and the ten of `bench/opinion_heldout.py`, and the
+round's candidates fixed beforehand. Each candidate runs on every conversation for seeds 0, 1 and 2;
 its score there is the ARI against Pol.is's groups on the participants both cluster, averaged
-over the seeds. For each conversation the candidate with the best mean score on the other 18
-is picked (ties to the earlier candidate) and scored on the one left out. Coverage is the share
+over the seeds. For each conversation a candidate is picked on the other 18 by the round's rule
+(`leave_one_out`) and scored on the one left out. Coverage is the share
 of Pol.is's clustered participants that we cluster (the lowest over the seeds).
 
 Timing: the analysis in-process per candidate, and per conversation the whole process of
@@ -55,7 +56,7 @@ CURRENT |= {"group_max_iter": 20, "place_rest": False, "min_votes_to_cluster": 7
 POLIS = CURRENT | {"base_max_iter": 100, "k_margin": 0.0}
 REDDWARF = CURRENT | {"base_clusters": False, "group_max_iter": 300, "k_margin": 0.0}
 REDDWARF |= {"weighted_silhouette": True}
-CANDIDATES: dict[str, dict[str, object]] = {
+ROUND_3: dict[str, dict[str, object]] = {
     "current": CURRENT,
     "current+rest": CURRENT | {"place_rest": True},
     "polis": POLIS,
@@ -63,6 +64,19 @@ CANDIDATES: dict[str, dict[str, object]] = {
     "reddwarf": REDDWARF,
     "reddwarf+rest": REDDWARF | {"place_rest": True},
 }
+# Fourth round (docs/benchmarks.md, "Fourth round"): the third round's pick with a margin
+# toward fewer groups; picked by ARI first (within ARI_TOLERANCE of the best), then group count.
+DEFAULT = REDDWARF | {"place_rest": True}
+ROUND_4: dict[str, dict[str, object]] = {
+    "default": DEFAULT,
+    "margin-0.02": DEFAULT | {"k_margin": 0.02},
+    "margin-0.05": DEFAULT | {"k_margin": 0.05},
+    "margin-0.10": DEFAULT | {"k_margin": 0.10},
+}
+ARI_TOLERANCE = 0.01
+ROUNDS = {3: ROUND_3, 4: ROUND_4}
+CANDIDATES = ROUND_4  # set by --round
+ROUND = 4
 
 
 def score(export: PolisExport, options: dict[str, object], seed: int) -> dict:
@@ -143,14 +157,27 @@ def mean_ari(row: dict, name: str) -> float:
     return statistics.mean(r["ari"] for r in row["candidates"][name])
 
 
+def k_right(row: dict, name: str) -> float:
+    """Share of the seeds whose number of groups is Pol.is's."""
+    return statistics.mean(x["groups"] == row["groups_polis"] for x in row["candidates"][name])
+
+
 def leave_one_out(rows: list[dict]) -> list[str]:
-    """The pick for each conversation: best mean ARI on all the others, ties to the earlier."""
+    """The pick for each conversation, from the other conversations only. Round 3: the best
+    mean ARI, ties to the earlier candidate. Round 4: among the candidates within
+    ARI_TOLERANCE of the best mean ARI, the most group counts right, ties to the earlier."""
     names = list(CANDIDATES)
     picks = []
     for left_out in rows:
         others = [r for r in rows if r is not left_out]
         on_others = {c: statistics.mean(mean_ari(r, c) for r in others) for c in names}
-        picks.append(max(names, key=lambda c: (on_others[c], -names.index(c))))
+        if ROUND == 3:
+            picks.append(max(names, key=lambda c: (on_others[c], -names.index(c))))
+            continue
+        best = max(on_others.values())
+        good = [c for c in names if on_others[c] >= best - ARI_TOLERANCE]
+        counts = {c: sum(k_right(r, c) for r in others) for c in good}
+        picks.append(max(good, key=lambda c: (counts[c], -names.index(c))))
     return picks
 
 
@@ -167,7 +194,7 @@ def markdown(rows: list[dict], seeds: list[int]) -> str:
             max(x["ari"] for x in r["candidates"][c]) - min(x["ari"] for x in r["candidates"][c])
             for r in rows
         )
-        k_right = statistics.mean(
+        counts_right = statistics.mean(
             sum(
                 x["groups"] == r["groups_polis"]
                 for r in rows
@@ -182,7 +209,7 @@ def markdown(rows: list[dict], seeds: list[int]) -> str:
         )
         lines.append(
             f"| {c} | {statistics.median(aris):.3f} | {statistics.mean(aris):.3f} | "
-            f"{spread:.3f} | {k_right:.1f} / {len(rows)} | {covered} / {len(rows)} | "
+            f"{spread:.3f} | {counts_right:.1f} / {len(rows)} | {covered} / {len(rows)} | "
             f"{seconds:.2f} |"
         )
     picks = leave_one_out(rows)
@@ -191,10 +218,12 @@ def markdown(rows: list[dict], seeds: list[int]) -> str:
         "",
         "| conversation | participants / clustered by Pol.is | "
         + " | ".join(names)
-        + " | LOO pick | groups Pol.is / pick / red-dwarf | coverage pick / red-dwarf "
+        + " | groups per candidate | LOO pick | groups Pol.is / pick / red-dwarf "
+        "| coverage pick / red-dwarf "
         "| ARI pick | ARI red-dwarf | process wall ours / red-dwarf (s) "
         "| process CPU ours / red-dwarf (s) |",
-        "| --- | ---: | " + " | ".join("---:" for _ in names) + " | --- | :---: | ---: | ---: "
+        "| --- | ---: | " + " | ".join("---:" for _ in names) + " | :---: | --- | :---: | ---: "
+        "| ---: "
         "| ---: | ---: | ---: |",
     ]
     held, theirs = [], []
@@ -213,6 +242,9 @@ def markdown(rows: list[dict], seeds: list[int]) -> str:
             r["conversation"],
             f"{r['participants']} / {r['clustered_polis']}",
             *(f"{mean_ari(r, c):.3f}" for c in names),
+            " · ".join(
+                "/".join(sorted({str(x["groups"]) for x in r["candidates"][c]})) for c in names
+            ),
             pick,
         ]
         if rd:
@@ -280,7 +312,10 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", default=[], help="conversations (names) to run")
     parser.add_argument("--json", type=Path, help="write the raw figures here")
     parser.add_argument("--repeats", type=int, default=3, help="whole-process runs (fastest)")
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=4)
     args = parser.parse_args()
+    global CANDIDATES, ROUND
+    CANDIDATES, ROUND = ROUNDS[args.round], args.round
     with tempfile.TemporaryDirectory() as tmp:
         folders = sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file())
         if args.opendata:
