@@ -101,7 +101,7 @@ def code_answers(
     learned_codes = coder.codes_from_scores(scores)
     codes[:, learnable] = learned_codes
     confidence = similarity.copy()
-    confidence[:, learnable] = coder.predict_proba(X)
+    confidence[:, learnable] = coder.proba_from_scores(scores)  # the same as predict_proba(X)
     weights[learnable] = coder.coef_
     all_scores = similarity - zero_shot.floor_
     all_scores[:, learnable] = scores
