@@ -33,8 +33,12 @@ def _label(s: StatementResult, text: Mapping[Any, str]) -> str:
 def to_text(result: OpinionResult, statement_text: Mapping[Any, str] | None = None) -> str:
     """A readable summary: groups, their representative statements, consensus, broad support."""
     text = statement_text or {}
+    placed = ""
+    if result.n_placed:  # say that group sizes count voters placed by the nearest center
+        own = result.n_clustered - result.n_placed
+        placed = f": {own} on their own votes, {result.n_placed} placed by the nearest group center"
     lines = [
-        f"{len(result.participant_ids)} participants ({result.n_clustered} clustered), "
+        f"{len(result.participant_ids)} participants ({result.n_clustered} clustered{placed}), "
         f"{len(result.statements)} statements, {result.n_votes} votes; "
         f"analysis took {result.timings.get('total', 0.0):.3f} s",
         "",

@@ -19,8 +19,12 @@ def test_cli_writes_the_json_contract_and_html(
     )
     assert code == 0
     summary = capsys.readouterr().out
-    # Every voter is placed in a group by default (Pol.is itself clusters 24 of the 26).
-    assert "26 participants (26 clustered), 39 statements" in summary
+    # Every voter gets a group by default; Pol.is itself clusters 24 of the 26 (the export's
+    # group-id column), the 2 others are placed, and the summary says so.
+    assert (
+        "26 participants (26 clustered: 24 on their own votes, 2 placed by the nearest group "
+        "center), 39 statements" in summary
+    )
     assert "Group 0:" in summary and "Consensus (agree):" in summary
     document = json.loads(out_json.read_text("utf-8"))
     assert document["schema"] == "meedenken.opinion/2"
